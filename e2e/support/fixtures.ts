@@ -1,0 +1,57 @@
+import { type Browser, test as base, chromium, type Page } from '@playwright/test';
+import { chromiumPath, clipPath, isCI, missingFixturesMessage } from './env.js';
+
+export interface CameraOptions {
+  /** Fake-camera clip name from fixtures/video (without .mjpeg); null = Chromium's built-in pattern. */
+  clip: string | null;
+}
+
+/**
+ * `page` runs in a Chromium launched for this test only, its fake camera fed by the test's clip.
+ * Missing fixtures skip the test loudly on a developer's clone and fail it under CI.
+ */
+export const test = base.extend<CameraOptions & { cameraBrowser: Browser }>({
+  clip: ['neutral_frontal', { option: true }],
+  cameraBrowser: async ({ clip }, use, testInfo) => {
+    const args = [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ];
+    if (clip) {
+      const path = clipPath(clip);
+      if (!path) {
+        const message = missingFixturesMessage(clip);
+        if (isCI) throw new Error(message);
+        console.warn(`\n*** SKIPPED: ${message}\n`);
+        testInfo.skip(true, message);
+        return;
+      }
+      args.push(`--use-file-for-fake-video-capture=${path}`);
+    }
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args, headless: true });
+    await use(browser);
+    await browser.close();
+  },
+  page: async ({ cameraBrowser, baseURL }, use) => {
+    const context = await cameraBrowser.newContext({
+      viewport: { width: 960, height: 720 },
+      ...(baseURL ? { baseURL } : {}),
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') console.error(`[console] ${msg.text()}`);
+    });
+    await use(page);
+    await context.close();
+  },
+});
+
+export { expect } from '@playwright/test';
+export type { Page };

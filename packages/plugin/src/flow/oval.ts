@@ -1,0 +1,35 @@
+import type { Box } from '../vision/types.js';
+
+/** The face guide, in frame pixels. The UI draws the same ellipse over the video. */
+export interface Oval {
+  cx: number;
+  cy: number;
+  rx: number;
+  ry: number;
+}
+
+/** Oval width is 42% of the frame width, 1.3 times as tall, capped to fit the frame height. */
+export function ovalFor(frameWidth: number, frameHeight: number): Oval {
+  const width = 0.42 * Math.min(frameWidth, frameHeight * 1.2);
+  const height = Math.min(width * 1.3, frameHeight * 0.86);
+  return { cx: frameWidth / 2, cy: frameHeight / 2, rx: width / 2, ry: height / 2 };
+}
+
+/** Face width relative to the oval width (1 = as wide as the oval). */
+export function faceToOvalSize(box: Box, oval: Oval): number {
+  return (box.right - box.left) / (2 * oval.rx);
+}
+
+/**
+ * The mesh box spans brows to chin, not hair to chin, so a head centred in the oval puts the box centre
+ * a little below the oval centre: we expect it 12% of the vertical radius lower.
+ */
+const MESH_CENTRE_DROP = 0.12;
+
+/** Offset of the face centre from where it should be, in oval radii (0,0 = centred; 1 = on the rim). */
+export function faceOffset(box: Box, oval: Oval): { dx: number; dy: number } {
+  return {
+    dx: ((box.left + box.right) / 2 - oval.cx) / oval.rx,
+    dy: ((box.top + box.bottom) / 2 - oval.cy) / oval.ry - MESH_CENTRE_DROP,
+  };
+}

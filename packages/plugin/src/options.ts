@@ -1,0 +1,149 @@
+import type { CaptureResult } from './capture/types.js';
+import type { LivenessError } from './errors/codes.js';
+import type { FaceMetrics } from './vision/types.js';
+
+export const ACTIONS = [
+  'photo_id_front',
+  'photo_id_back',
+  'video_selfie_blank',
+  'video_selfie_best',
+  'video_selfie_scan',
+  'video_selfie_smile',
+  'video_selfie_eyes',
+  'video_selfie_left',
+  'video_selfie_right',
+  'video_selfie_high',
+  'video_selfie_down',
+] as const;
+export type ActionId = (typeof ACTIONS)[number];
+
+export interface LicenseData {
+  payload_b64: string;
+  signature: string;
+  enc_public_key: string;
+}
+
+/** Result payload of `on_result` / `on_complete`, shaped by the adapter's `result_mode`. */
+export type ResultPayload = Record<string, unknown> & { state: 'processing' | 'finished' };
+
+/** Options of `OzLiveness.open()` (plugin-api §3). Every field is optional. */
+export interface OpenOptions {
+  /** Short-lived token binding the capture to one sealed container (adapter `api_use_session_token: "client"`). */
+  session_token?: string;
+  /** Analysis API token from the page (adapter `api_use_token: "client"`). */
+  token?: string;
+  /** License from the page; replaces any earlier one. */
+  license?: LicenseData;
+  /** URL the license is loaded from. */
+  licenseUrl?: string;
+  /** Language pack id; default `en`. An unknown id is an error. */
+  lang?: string;
+  /** Folder metadata (string values). */
+  meta?: Record<string, string>;
+  /** Extra analysis parameters. */
+  params?: { extract_best_shot?: boolean };
+  /** Actions to perform, in order; default `['video_selfie_blank']`. */
+  action?: ActionId[];
+  /** Document overlay: `show_document_pattern` (default true). */
+  overlay_options?: { show_document_pattern?: boolean };
+  on_submit?: () => void;
+  on_capture_complete?: (result: CaptureResult | Blob) => void;
+  on_result?: (result: ResultPayload) => void;
+  on_complete?: (result: ResultPayload) => void;
+  on_error?: (error: LivenessError) => void;
+  on_close?: () => void;
+  /** Look-and-feel customisation (accepted, partly applied). */
+  style?: Record<string, unknown>;
+  /** Use the 3D mask instead of the oval (needs adapter `load_3d_mask`). */
+  enable_3d_mask?: boolean;
+  /** Front (`user`, default) or rear (`environment`) camera. */
+  cameraFacingMode?: 'user' | 'environment';
+  /** A `MediaDeviceInfo.deviceId` to use. */
+  device_id?: string;
+  /** Keep the video's native aspect ratio. Default false. */
+  disable_adaptive_aspect_ratio?: boolean;
+  /** Camera access timeout in ms. Default 40000. */
+  get_user_media_timeout?: number;
+  /** Our extension: per-frame measurements for tuning and tracing tools (no images). */
+  diagnostics?: { on_frame?: (frame: FrameDiagnostics) => void };
+}
+
+/** One analysed frame as seen by the guidance: metrics, the hint it produced and the current action. */
+export type FrameDiagnostics = FaceMetrics & { hint: string | null; action: string };
+
+/** Options after normalisation: defaults applied, wrong types dropped. */
+export interface NormalizedOptions extends OpenOptions {
+  action: ActionId[];
+  lang: string;
+  get_user_media_timeout: number;
+  meta: Record<string, string>;
+}
+
+export interface Normalized {
+  options: NormalizedOptions;
+  warnings: string[];
+  /** A problem that makes the session impossible (reported through on_error). */
+  problem: string | null;
+}
+
+const CALLBACKS = [
+  'on_submit',
+  'on_capture_complete',
+  'on_result',
+  'on_complete',
+  'on_error',
+  'on_close',
+] as const;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Lenient normalisation in one place: real pages pass odd values; we warn instead of crashing. */
+export function normalizeOptions(input: unknown): Normalized {
+  const warnings: string[] = [];
+  const raw: Record<string, unknown> = isRecord(input) ? { ...input } : {};
+  if (!isRecord(input) && input !== undefined)
+    warnings.push('open() expects an options object; using defaults');
+
+  for (const cb of CALLBACKS) {
+    if (raw[cb] !== undefined && typeof raw[cb] !== 'function') {
+      warnings.push(`${cb} is not a function and is ignored`);
+      delete raw[cb];
+    }
+  }
+
+  let problem: string | null = null;
+  let action: ActionId[] = ['video_selfie_blank'];
+  if (raw.action !== undefined) {
+    const list = Array.isArray(raw.action) ? raw.action : [raw.action];
+    const unknown = list.filter((a) => !(ACTIONS as readonly unknown[]).includes(a));
+    if (unknown.length > 0) problem = `unknown action(s): ${unknown.map(String).join(', ')}`;
+    const known = list.filter((a): a is ActionId => (ACTIONS as readonly unknown[]).includes(a));
+    if (known.length > 0) action = known;
+    else if (!problem) problem = 'action list is empty';
+  }
+
+  const timeout = Number(raw.get_user_media_timeout ?? 40_000);
+  const meta: Record<string, string> = {};
+  if (isRecord(raw.meta)) {
+    for (const [k, v] of Object.entries(raw.meta)) {
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'string') warnings.push(`meta.${k} is not a string; converted`);
+      meta[k] = String(v);
+    }
+  }
+  if (raw.overlay_options !== undefined && !isRecord(raw.overlay_options)) {
+    warnings.push('overlay_options should be an object; ignored');
+    delete raw.overlay_options;
+  }
+  if (raw.result_mode !== undefined) warnings.push('result_mode is an adapter setting; ignored in open()');
+
+  const options: NormalizedOptions = {
+    ...(raw as OpenOptions),
+    action,
+    lang: typeof raw.lang === 'string' && raw.lang ? raw.lang.toLowerCase() : 'en',
+    get_user_media_timeout: Number.isFinite(timeout) && timeout > 0 ? timeout : 40_000,
+    meta,
+  };
+  return { options, warnings, problem };
+}

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Store } from '../flow/store.js';
+import type { ViewState } from '../flow/view-state.js';
+import { FaceGuide } from './FaceGuide.js';
+import { useStore } from './use-store.js';
+
+interface Props {
+  view: Store<ViewState>;
+  t: (key: string) => string;
+  onClose: () => void;
+}
+
+/** Renders the session's view state; its only output is the close event. */
+export function App({ view, t, onClose }: Props) {
+  const s = useStore(view);
+  const stage = useRef<HTMLDivElement>(null);
+
+  // The camera module owns the <video>; the UI only places it on the stage.
+  useEffect(() => {
+    const host = stage.current;
+    if (host && s.video && s.video.parentNode !== host) host.prepend(s.video);
+  }, [s.video]);
+
+  const announcement = s.errorKey ? t(s.errorKey) : s.statusKey ? t(s.statusKey) : s.hint ? t(s.hint) : '';
+  return (
+    <div
+      class="ol-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('capture_region_label')}
+      hidden={s.hidden}
+    >
+      <button type="button" class="ol-close" aria-label={t('close_button_label')} onClick={onClose}>
+        ×
+      </button>
+      {s.phase === 'capturing' && (
+        <div class="ol-stage" ref={stage} data-phase={s.phase}>
+          <FaceGuide
+            width={s.frameWidth}
+            height={s.frameHeight}
+            ready={s.hint === 'action_hint_face_aligned'}
+            progress={s.recording}
+          />
+          {s.hint && (
+            <div class="ol-hint" data-hint={s.hint}>
+              {t(s.hint)}
+            </div>
+          )}
+        </div>
+      )}
+      {s.phase === 'loading' && s.statusKey && (
+        <div class="ol-status" data-status={s.statusKey}>
+          {t(s.statusKey)}
+        </div>
+      )}
+      {s.phase === 'failed' && s.errorKey && (
+        <div class="ol-error" data-error={s.errorKey}>
+          {t(s.errorKey)}
+        </div>
+      )}
+      <div class="ol-sr" aria-live="assertive" aria-atomic="true" data-testid="live-region">
+        {announcement}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { h, render } from 'preact';
+import type { Store } from '../flow/store.js';
+import type { ViewState } from '../flow/view-state.js';
+import { App } from './App.js';
+import { STYLES } from './styles.js';
+
+/** Mounts the UI in its own shadow root on document.body; returns the unmount function. */
+export function mountUi(view: Store<ViewState>, t: (key: string) => string, onClose: () => void): () => void {
+  const host = document.createElement('div');
+  host.setAttribute('data-oz-liveness', '');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = STYLES;
+  root.append(style);
+  const container = document.createElement('div');
+  root.append(container);
+  document.body.append(host);
+  render(h(App, { view, t, onClose }), container);
+  return () => {
+    render(null, container);
+    host.remove();
+  };
+}

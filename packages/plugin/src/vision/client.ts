@@ -1,0 +1,114 @@
+import { LivenessFailure } from '../errors/codes.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import type { FaceMetrics } from './types.js';
+
+export interface FrameResult {
+  id: number;
+  metrics: FaceMetrics;
+  inferenceMs: number;
+  jpeg: Blob | null;
+}
+
+export interface VisionUrls {
+  workerUrl: string;
+  wasmBaseUrl: string;
+  modelUrl: string;
+}
+
+/**
+ * The page side of the vision worker. The worker script is started through a tiny blob bootstrap that
+ * importScripts() it, so the plugin may be served from another origin than the page.
+ */
+export class VisionClient {
+  private readonly worker: Worker;
+  private readonly bootstrapUrl: string;
+  private nextId = 1;
+  private readonly waiting = new Map<number, (r: FrameResult | null) => void>();
+  private readonly clips = new Map<number, (r: { bestFrameId: number; png: Blob | null }) => void>();
+  private ready: Promise<number>;
+
+  constructor(urls: VisionUrls) {
+    const source = `importScripts(${JSON.stringify(urls.workerUrl)});`;
+    this.bootstrapUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    this.worker = new Worker(this.bootstrapUrl);
+    this.ready = new Promise<number>((resolve, reject) => {
+      this.worker.onerror = (ev) => {
+        ev.preventDefault();
+        reject(
+          new LivenessFailure(
+            'resource_load_failed',
+            `vision worker failed: ${ev.message || urls.workerUrl}`,
+          ),
+        );
+      };
+      this.worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+        const msg = ev.data;
+        if (msg.type === 'ready') resolve(msg.initMs);
+        else if (msg.type === 'init-failed')
+          reject(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
+        else this.onMessage(msg);
+      };
+    });
+    this.send({ type: 'init', wasmBaseUrl: urls.wasmBaseUrl, modelUrl: urls.modelUrl });
+  }
+
+  /** Resolves with the model's load time in ms once it can analyse frames. */
+  whenReady(): Promise<number> {
+    return this.ready;
+  }
+
+  private send(msg: ToWorker, transfer: Transferable[] = []) {
+    this.worker.postMessage(msg, transfer);
+  }
+
+  private onMessage(msg: FromWorker) {
+    if (msg.type === 'result') {
+      this.waiting.get(msg.id)?.({
+        id: msg.id,
+        metrics: msg.metrics,
+        inferenceMs: msg.inferenceMs,
+        jpeg: msg.jpeg,
+      });
+      this.waiting.delete(msg.id);
+    } else if (msg.type === 'frame-failed') {
+      this.waiting.get(msg.id)?.(null);
+      this.waiting.delete(msg.id);
+    } else if (msg.type === 'clip-finished') {
+      this.clips.get(msg.clipId)?.({ bestFrameId: msg.bestFrameId, png: msg.png });
+      this.clips.delete(msg.clipId);
+    }
+  }
+
+  /** Analyses one frame (the bitmap is transferred). Null when the worker could not process it. */
+  analyse(
+    bitmap: ImageBitmap,
+    timestamp: number,
+    record: { clipId: number; jpegQuality: number } | null,
+  ): Promise<FrameResult | null> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.send({ type: 'frame', id, timestamp, bitmap, record }, [bitmap]);
+    });
+  }
+
+  finishClip(clipId: number): Promise<{ bestFrameId: number; png: Blob | null }> {
+    return new Promise((resolve) => {
+      this.clips.set(clipId, resolve);
+      this.send({ type: 'finish-clip', clipId });
+    });
+  }
+
+  dropClip(clipId: number): void {
+    this.send({ type: 'drop-clip', clipId });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    URL.revokeObjectURL(this.bootstrapUrl);
+    for (const resolve of this.waiting.values()) resolve(null);
+    this.waiting.clear();
+    for (const resolve of this.clips.values()) resolve({ bestFrameId: -1, png: null });
+    this.clips.clear();
+  }
+}

@@ -1,0 +1,29 @@
+import type { FaceMetrics } from './types.js';
+
+/** Messages from the page to the vision worker. */
+export type ToWorker =
+  | { type: 'init'; wasmBaseUrl: string; modelUrl: string }
+  | {
+      type: 'frame';
+      id: number;
+      timestamp: number;
+      bitmap: ImageBitmap;
+      /** When set, the frame belongs to a clip being recorded: encode it and keep the best one. */
+      record: { clipId: number; jpegQuality: number } | null;
+    }
+  | { type: 'finish-clip'; clipId: number }
+  | { type: 'drop-clip'; clipId: number };
+
+/** Messages from the vision worker to the page. */
+export type FromWorker =
+  | { type: 'ready'; initMs: number }
+  | { type: 'init-failed'; detail: string }
+  | {
+      type: 'result';
+      id: number;
+      metrics: FaceMetrics;
+      inferenceMs: number;
+      jpeg: Blob | null;
+    }
+  | { type: 'clip-finished'; clipId: number; bestFrameId: number; png: Blob | null }
+  | { type: 'frame-failed'; id: number; detail: string };

@@ -1,0 +1,125 @@
+/// <reference lib="webworker" />
+// The vision worker: owns the FaceLandmarker model, measures each frame, encodes recorded frames.
+// It is a classic worker because tasks-vision loads its wasm glue with importScripts().
+import { FaceLandmarker, FilesetResolver } from '@mediapipe/tasks-vision';
+import { bestFrameScore } from '../capture/score.js';
+import { computeMetrics } from './metrics.js';
+import { type PixelStats, pixelStats } from './pixels.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import type { Box } from './types.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let landmarker: FaceLandmarker | null = null;
+let lastTimestamp = -1;
+const statsCanvas = new OffscreenCanvas(96, 96);
+const statsCtx = statsCanvas.getContext('2d', { willReadFrequently: true });
+const encodeCanvas = new OffscreenCanvas(1, 1);
+const encodeCtx = encodeCanvas.getContext('2d');
+
+interface ClipBest {
+  frameId: number;
+  score: number;
+  bitmap: ImageBitmap;
+}
+const clipBest = new Map<number, ClipBest>();
+
+const post = (msg: FromWorker) => self.postMessage(msg);
+
+async function init(wasmBaseUrl: string, modelUrl: string) {
+  const t0 = performance.now();
+  try {
+    const fileset = await FilesetResolver.forVisionTasks(wasmBaseUrl);
+    landmarker = await FaceLandmarker.createFromOptions(fileset, {
+      baseOptions: { modelAssetPath: modelUrl, delegate: 'CPU' },
+      runningMode: 'VIDEO',
+      numFaces: 2,
+      outputFaceBlendshapes: true,
+      outputFacialTransformationMatrixes: true,
+    });
+    post({ type: 'ready', initMs: performance.now() - t0 });
+  } catch (err) {
+    post({ type: 'init-failed', detail: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+function faceStats(bitmap: ImageBitmap, box: Box | null): PixelStats | null {
+  if (!box || !statsCtx) return null;
+  const w = Math.max(1, box.right - box.left);
+  const h = Math.max(1, box.bottom - box.top);
+  statsCtx.drawImage(bitmap, box.left, box.top, w, h, 0, 0, statsCanvas.width, statsCanvas.height);
+  const data = statsCtx.getImageData(0, 0, statsCanvas.width, statsCanvas.height).data;
+  return pixelStats(data, statsCanvas.width, statsCanvas.height);
+}
+
+async function encode(
+  bitmap: ImageBitmap,
+  type: 'image/jpeg' | 'image/png',
+  quality?: number,
+): Promise<Blob | null> {
+  if (!encodeCtx) return null;
+  if (encodeCanvas.width !== bitmap.width) encodeCanvas.width = bitmap.width;
+  if (encodeCanvas.height !== bitmap.height) encodeCanvas.height = bitmap.height;
+  encodeCtx.drawImage(bitmap, 0, 0);
+  return encodeCanvas.convertToBlob(quality === undefined ? { type } : { type, quality });
+}
+
+async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
+  const { bitmap } = msg;
+  let keep = false;
+  try {
+    if (!landmarker) throw new Error('model not ready');
+    // detectForVideo needs strictly increasing timestamps.
+    const ts = msg.timestamp > lastTimestamp ? msg.timestamp : lastTimestamp + 1;
+    lastTimestamp = ts;
+    const t0 = performance.now();
+    const result = landmarker.detectForVideo(bitmap, ts);
+    const inferenceMs = performance.now() - t0;
+    const frame = { width: bitmap.width, height: bitmap.height, timestamp: msg.timestamp };
+    const first = computeMetrics(result, frame, null);
+    const metrics = { ...first, ...(faceStats(bitmap, first.box) ?? {}) };
+    let jpeg: Blob | null = null;
+    if (msg.record) {
+      jpeg = await encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
+      const score = bestFrameScore(metrics);
+      const prev = clipBest.get(msg.record.clipId);
+      if (!prev || score > prev.score) {
+        prev?.bitmap.close();
+        clipBest.set(msg.record.clipId, { frameId: msg.id, score, bitmap });
+        keep = true;
+      }
+    }
+    post({ type: 'result', id: msg.id, metrics, inferenceMs, jpeg });
+  } catch (err) {
+    post({ type: 'frame-failed', id: msg.id, detail: err instanceof Error ? err.message : String(err) });
+  } finally {
+    if (!keep) bitmap.close();
+  }
+}
+
+async function finishClip(clipId: number) {
+  const best = clipBest.get(clipId);
+  clipBest.delete(clipId);
+  const png = best ? await encode(best.bitmap, 'image/png') : null;
+  best?.bitmap.close();
+  post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, png });
+}
+
+self.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  switch (msg.type) {
+    case 'init':
+      void init(msg.wasmBaseUrl, msg.modelUrl);
+      break;
+    case 'frame':
+      void onFrame(msg);
+      break;
+    case 'finish-clip':
+      void finishClip(msg.clipId);
+      break;
+    case 'drop-clip':
+      clipBest.get(msg.clipId)?.bitmap.close();
+      clipBest.delete(msg.clipId);
+      break;
+  }
+};

@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+
+// Real-browser suite: Debian Chromium (found on PATH) against the built adapter on loopback.
+// Each test launches its own browser so it can pick its fake-camera clip (see e2e/fixtures.ts).
+const port = Number(process.env.E2E_PORT ?? 8190);
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  use: { baseURL: `http://127.0.0.1:${port}` },
+  webServer: {
+    command: 'node packages/adapter/dist/main.js',
+    url: `http://127.0.0.1:${port}/readyz`,
+    env: { PORT: String(port), HOST: '127.0.0.1' },
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
