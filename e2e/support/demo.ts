@@ -35,3 +35,32 @@ export async function waitForEvent(page: Page, name: string, timeout = 30_000): 
 
 /** The plugin's hint element inside its shadow root (Playwright's CSS engine pierces open shadow roots). */
 export const hint = (page: Page) => page.locator('[data-oz-liveness] .ol-hint');
+
+/**
+ * Opens the plugin with the given options straight from the page, recording every callback into
+ * window.demoEvents (as the demo page does). Functions cannot cross into the page, so callbacks are added there.
+ */
+export async function openWith(page: Page, options: Record<string, unknown>): Promise<void> {
+  await page.evaluate((opts) => {
+    const w = window as unknown as {
+      demoEvents: DemoEvent[];
+      OzLiveness: { open(o: object): void };
+    };
+    w.demoEvents = w.demoEvents ?? [];
+    const rec = (name: string) => (data?: unknown) => {
+      w.demoEvents.push({ name, data });
+    };
+    w.OzLiveness.open({
+      ...opts,
+      on_capture_complete: rec('on_capture_complete'),
+      on_error: rec('on_error'),
+      on_close: rec('on_close'),
+      on_submit: rec('on_submit'),
+      on_result: rec('on_result'),
+      on_complete: rec('on_complete'),
+    });
+  }, options);
+}
+
+export const prompt = (page: Page) =>
+  page.locator('[data-oz-liveness] .ol-prompt, [data-oz-liveness] .ol-scan');

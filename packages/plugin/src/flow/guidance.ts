@@ -24,7 +24,10 @@ export interface GuidanceLimits {
   maxOffsetY: number;
   maxYaw: number;
   maxRoll: number;
-  /** Pitch window; webcams below eye level read about −10° when the user looks straight. */
+  /**
+   * Pitch window; webcams below eye level read about −10° when the user looks straight. Pose limits are
+   * also what makes a gesture baseline trustworthy: a head held turned is not a neutral pose.
+   */
   minPitch: number;
   maxPitch: number;
   maxBlink: number;
@@ -37,10 +40,10 @@ export const DEFAULT_LIMITS: GuidanceLimits = {
   maxSize: 1.05,
   maxOffsetX: 0.35,
   maxOffsetY: 0.5,
-  maxYaw: 18,
-  maxRoll: 18,
-  minPitch: -30,
-  maxPitch: 15,
+  maxYaw: 10,
+  maxRoll: 15,
+  minPitch: -24,
+  maxPitch: 12,
   maxBlink: 0.5,
   minBrightness: 40,
   minSharpness: 4,

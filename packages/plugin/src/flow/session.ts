@@ -1,14 +1,12 @@
+import { ACTION_SPECS } from '../actions/catalog.js';
 import { type Camera, openCamera } from '../camera/camera.js';
 import { captureResult } from '../capture/result.js';
 import { ERROR_CODES, type LivenessError, LivenessFailure, toFailure } from '../errors/codes.js';
 import type { NormalizedOptions } from '../options.js';
 import { VisionClient, type VisionUrls } from '../vision/client.js';
-import { runClip } from './clip-runner.js';
+import { runAction } from './action-runner.js';
 import { createStore, type Store } from './store.js';
 import { initialViewState, type ViewState } from './view-state.js';
-
-/** Actions this build can capture. The others are refused up front rather than faked. */
-const SUPPORTED_ACTIONS = new Set(['video_selfie_blank']);
 
 export interface SessionDeps {
   urls: VisionUrls;
@@ -39,7 +37,8 @@ export class LivenessSession {
 
   async run(): Promise<void> {
     try {
-      const unsupported = this.options.action.filter((a) => !SUPPORTED_ACTIONS.has(a));
+      // Document photos are not built yet: refuse them up front rather than fake them.
+      const unsupported = this.options.action.filter((a) => !ACTION_SPECS[a]);
       if (unsupported.length > 0) {
         throw new LivenessFailure(
           'invalid_options',
@@ -73,22 +72,37 @@ export class LivenessSession {
         frameHeight: settings.height ?? camera.video.videoHeight,
       });
       for (const [index, action] of this.options.action.entries()) {
-        this.view.set({ action, actionIndex: index, hint: null, recording: null });
-        const clip = await runClip(
+        const spec = ACTION_SPECS[action];
+        if (!spec) continue;
+        this.view.set({
           action,
+          actionIndex: index,
+          hint: null,
+          recording: null,
+          prompt: null,
+          scanning: false,
+        });
+        const clip = await runAction(
+          spec,
           camera.video,
           this.vision,
-          {
-            onFrame: (m, hint, recording) => {
-              this.options.diagnostics?.on_frame?.({ ...m, hint, action });
-              this.view.set({
-                hint: hint ?? 'action_hint_face_aligned',
-                recording,
-                face: m.box,
-                frameWidth: m.frameWidth,
-                frameHeight: m.frameHeight,
-              });
-            },
+          ({ metrics: m, hint, state }) => {
+            this.options.diagnostics?.on_frame?.({ ...m, hint, action });
+            const prompting =
+              state.phase === 'prompting' || (state.phase === 'recording' && spec.kind === 'scan');
+            this.view.set({
+              hint: hint ?? (prompting ? null : 'action_hint_face_aligned'),
+              prompt: prompting && spec.kind !== 'passive' ? spec.promptKey : null,
+              scanning: spec.kind === 'scan' && state.phase === 'recording',
+              recording:
+                state.phase === 'recording' && spec.kind === 'passive'
+                  ? Math.min(1, (m.timestamp - state.since) / spec.clipMs)
+                  : null,
+              attempt: 'attempt' in state ? state.attempt : 1,
+              face: m.box,
+              frameWidth: m.frameWidth,
+              frameHeight: m.frameHeight,
+            });
           },
           this.abort.signal,
         );

@@ -1,5 +1,5 @@
+import type { Hint } from '../actions/machine.js';
 import type { Box } from '../vision/types.js';
-import type { GuidanceHint } from './guidance.js';
 
 export type SessionPhase = 'loading' | 'capturing' | 'finishing' | 'closed' | 'failed';
 
@@ -9,7 +9,12 @@ export interface ViewState {
   /** Status line key while nothing is being captured (loading, camera…). */
   statusKey: string | null;
   /** The guidance hint, or `action_hint_face_aligned` when ready. */
-  hint: GuidanceHint | 'action_hint_face_aligned' | null;
+  hint: Hint | 'action_hint_face_aligned' | null;
+  /** The gesture prompt (locale key) while the user should perform it. */
+  prompt: string | null;
+  /** True while the scan text moves across the screen. */
+  scanning: boolean;
+  attempt: number;
   /** 0..1 while a clip is being recorded. */
   recording: number | null;
   action: string | null;
@@ -27,6 +32,9 @@ export const initialViewState: ViewState = {
   phase: 'loading',
   statusKey: 'loading_resources',
   hint: null,
+  prompt: null,
+  scanning: false,
+  attempt: 1,
   recording: null,
   action: null,
   actionIndex: 0,

@@ -21,7 +21,8 @@ export function App({ view, t, onClose }: Props) {
     if (host && s.video && s.video.parentNode !== host) host.prepend(s.video);
   }, [s.video]);
 
-  const announcement = s.errorKey ? t(s.errorKey) : s.statusKey ? t(s.statusKey) : s.hint ? t(s.hint) : '';
+  const spoken = s.errorKey ?? s.statusKey ?? s.hint ?? s.prompt;
+  const announcement = spoken ? t(spoken) : '';
   return (
     <div
       class="ol-overlay"
@@ -38,9 +39,19 @@ export function App({ view, t, onClose }: Props) {
           <FaceGuide
             width={s.frameWidth}
             height={s.frameHeight}
-            ready={s.hint === 'action_hint_face_aligned'}
+            ready={s.hint === 'action_hint_face_aligned' || (s.hint === null && s.prompt !== null)}
             progress={s.recording}
           />
+          {s.prompt && !s.scanning && (
+            <div class="ol-prompt" data-prompt={s.prompt}>
+              {t(s.prompt)}
+            </div>
+          )}
+          {s.scanning && s.prompt && (
+            <div class="ol-scan" data-prompt={s.prompt}>
+              <span>{t(s.prompt)}</span>
+            </div>
+          )}
           {s.hint && (
             <div class="ol-hint" data-hint={s.hint}>
               {t(s.hint)}

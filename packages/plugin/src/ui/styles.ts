@@ -13,6 +13,13 @@ export const STYLES = `
 .ol-mask { fill: rgba(0,0,0,.55); }
 .ol-hint { position: absolute; left: 50%; bottom: 8%; transform: translateX(-50%); padding: .6em 1.2em;
   border-radius: 999px; background: rgba(0,0,0,.7); font-size: 1.15em; text-align: center; max-width: 90%; }
+.ol-prompt { position: absolute; left: 50%; top: 6%; transform: translateX(-50%); padding: .5em 1.2em;
+  border-radius: 12px; background: #30a46c; color: #fff; font-size: 1.4em; font-weight: 600; text-align: center; }
+.ol-scan { position: absolute; inset: 6% 0 auto 0; height: 2.4em; overflow: hidden; }
+.ol-scan span { position: absolute; white-space: nowrap; font-size: 1.3em; font-weight: 600; color: #fff;
+  background: rgba(48,164,108,.85); padding: .3em .8em; border-radius: 8px; animation: ol-scan 5s linear forwards; }
+@keyframes ol-scan { from { left: 0; } to { left: calc(100% - 14em); } }
+@media (prefers-reduced-motion: reduce) { .ol-scan span { animation-duration: 10s; } }
 .ol-status { margin: auto; font-size: 1.1em; }
 .ol-error { margin: auto; max-width: 28em; text-align: center; color: #ffb4b4; }
 .ol-close { position: absolute; top: 12px; right: 12px; z-index: 2; width: 44px; height: 44px; border-radius: 50%;

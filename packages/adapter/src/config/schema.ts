@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { toBool, toBytes, toList, toLowerWord, toNumber } from './normalise.js';
+
+export const ARCHITECTURES = ['normal', 'lite', 'capture'] as const;
+export const RESULT_MODES = ['safe', 'status', 'folder', 'full'] as const;
+export const PREINIT_MODES = ['off', 'script', 'full'] as const;
+export const API_TOKEN_SOURCES = ['config', 'client'] as const;
+export const SESSION_TOKEN_SOURCES = ['api', 'client'] as const;
+
+export type Architecture = (typeof ARCHITECTURES)[number];
+export type ResultMode = (typeof RESULT_MODES)[number];
+
+/** Every video action the plugin knows (actions.md §1); the default for `video_actions_list`. */
+export const DEFAULT_VIDEO_ACTIONS = [
+  'video_selfie_blank',
+  'video_selfie_best',
+  'video_selfie_scan',
+  'video_selfie_smile',
+  'video_selfie_eyes',
+  'video_selfie_left',
+  'video_selfie_right',
+  'video_selfie_high',
+  'video_selfie_down',
+] as const;
+export const DEFAULT_PHOTO_ACTIONS = ['photo_id_front', 'photo_id_back'] as const;
+
+const MIB = 1024 * 1024;
+
+// Small builders so each field reads as "type + default" and the lenient coercion is never forgotten.
+const bool = (fallback: boolean) => z.preprocess(toBool, z.boolean()).default(fallback);
+const int = (min: number, max: number) => z.preprocess(toNumber, z.number().int().min(min).max(max));
+const bytes = (fallback: number) =>
+  z
+    .preprocess(
+      toBytes,
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(4 * 1024 * MIB),
+    )
+    .default(fallback);
+const word = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(toLowerWord, z.enum(values));
+const list = <T extends z.ZodType>(item: T) => z.preprocess(toList, z.array(item));
+const text = z.string().trim().min(1);
+
+// `https://example.com`, `http://localhost:3000`, `https://*.example.com`, or the wildcard `*`.
+const corsOrigin = z
+  .string()
+  .trim()
+  .regex(
+    /^(\*|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?)$/i,
+    'must be an origin such as https://example.com',
+  );
+
+export const configSchema = z
+  .strictObject({
+    // --- From the Web Adapter spec (adapter-config.md §2) ---
+    architecture: word(ARCHITECTURES).default('normal'),
+    api_url: z.url({ protocol: /^https?$/ }).optional(),
+    api_token: text.optional(),
+    api_use_token: word(API_TOKEN_SOURCES).default('config'),
+    use_for_liveness: z.preprocess(toBool, z.boolean()).optional(),
+    preinit: word(PREINIT_MODES).default('off'),
+    video_actions_list: list(z.string().regex(/^video_selfie_[a-z0-9_]+$/))
+      .pipe(z.array(z.string()).min(1))
+      .default([...DEFAULT_VIDEO_ACTIONS]),
+    photo_actions_list: list(z.string().regex(/^photo_[a-z0-9_]+$/)).default([...DEFAULT_PHOTO_ACTIONS]),
+    actions_default_importance: bool(false),
+    actions_default: z
+      .strictObject({
+        video_count: int(0, 10).default(1),
+        photo_front: bool(false),
+        photo_back: bool(false),
+      })
+      .prefault({}),
+    analyses: z
+      .strictObject({
+        quality: bool(true),
+        biometry: bool(false),
+        collection_ids: list(text).default([]),
+        // Not in the spec's surviving copies but named there by analogy; off unless asked for.
+        documents: bool(false),
+      })
+      .prefault({}),
+    extract_action_shot: bool(false),
+    extract_best_shot: bool(true),
+    result_mode: word(RESULT_MODES).default('safe'),
+    results_polling_interval: int(100, 60_000).default(1000),
+    iframe_allowed: bool(false),
+    load_3d_mask: bool(false),
+    disable_adapter_errors_on_screen: bool(false),
+    debug: bool(false),
+    master_license_signature: text.optional(),
+    use_wasm_container: bool(false),
+    api_use_session_token: word(SESSION_TOKEN_SOURCES).default('api'),
+
+    // --- open-liveness additions ---
+    /** Credentials for POST /api/authorize/auth when no long-lived api_token is configured. */
+    api_login: text.optional(),
+    api_password: text.optional(),
+    api_timeout_ms: int(100, 300_000).default(15_000),
+    /** A license installed through configuration instead of a file (same fields as open({license})). */
+    license: z.strictObject({ payload_b64: text, signature: text, enc_public_key: text }).optional(),
+    license_file: text.optional(),
+    cors: z.strictObject({ origins: list(corsOrigin).default([]) }).prefault({}),
+    limits: z
+      .strictObject({
+        json_body_bytes: bytes(1 * MIB),
+        upload_request_bytes: bytes(64 * MIB),
+        upload_max_files: int(1, 64).default(12),
+        upload_max_fields: int(1, 256).default(32),
+        shots_zip_bytes: bytes(24 * MIB),
+        photo_bytes: bytes(10 * MIB),
+        zip_max_entries: int(2, 10_000).default(400),
+        zip_max_uncompressed_bytes: bytes(128 * MIB),
+        zip_max_ratio: int(2, 10_000).default(50),
+        image_max_pixels: int(1, 100_000_000).default(4096 * 4096),
+        manifest_bytes: bytes(256 * 1024),
+      })
+      .prefault({}),
+    port: int(0, 65_535).default(8080),
+    host: text.default('0.0.0.0'),
+    analysis: z.strictObject({ embedded: bool(true) }).prefault({}),
+    trusted_test_devices: list(text).default([]),
+  })
+  .superRefine((c, ctx) => {
+    const missing = (key: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [key], message, params: { missing: true } });
+    const talksToApi = c.architecture !== 'capture';
+    // With the embedded service, main starts it and fills api_url / credentials itself.
+    const external = !c.analysis.embedded;
+    if (talksToApi && external && c.api_url === undefined) {
+      missing('api_url', `required when architecture is "${c.architecture}" and analysis.embedded is false`);
+    }
+    if (talksToApi && external && c.api_use_token === 'config' && !c.api_token && !c.api_login) {
+      missing('api_token', 'required when api_use_token is "config" (or set api_login + api_password)');
+    }
+    if (c.api_login !== undefined && c.api_password === undefined) {
+      missing('api_password', 'required when api_login is set');
+    }
+    if (c.api_password !== undefined && c.api_login === undefined) {
+      missing('api_login', 'required when api_password is set');
+    }
+  });
+
+export type AdapterConfig = z.output<typeof configSchema>;
+export type AdapterLimits = AdapterConfig['limits'];

@@ -1,0 +1,67 @@
+import express, { type Express } from 'express';
+import { CollectionService } from './app/collections.js';
+import { FolderService } from './app/folders.js';
+import { SessionService } from './auth/sessions.js';
+import { UserDirectory } from './auth/users.js';
+import type { ResolvedOptions } from './config.js';
+import { apiError } from './domain/errors.js';
+import { sendError } from './http/context.js';
+import { errorHandler, multipart, requireAuth } from './http/middleware.js';
+import { AnalysisRunner } from './jobs/runner.js';
+import type { Logger } from './logger.js';
+import type { FaceEngine } from './models/engine.js';
+import { analysisRoutes } from './routes/analyses.js';
+import { authRoutes } from './routes/auth.js';
+import { collectionRoutes } from './routes/collections.js';
+import { folderRoutes } from './routes/folders.js';
+import { healthRoutes } from './routes/health.js';
+import { mediaRoutes } from './routes/media.js';
+import type { Storage } from './storage/types.js';
+
+export interface AppParts {
+  app: Express;
+  runner: AnalysisRunner;
+}
+
+/** Wires services and routes. No IO happens here beyond what the parts already own. */
+export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngine, logger: Logger): AppParts {
+  const sessions = new SessionService(storage.meta, new UserDirectory(o.users), o.tokenSecret, {
+    accessTtl: o.accessTokenTtlSeconds,
+    refreshTtl: o.refreshTokenTtlSeconds,
+    sliding: o.slidingSessions,
+  });
+  const runner = new AnalysisRunner({
+    storage,
+    engine,
+    logger,
+    baseUrl: o.publicUrl,
+    settings: {
+      livenessThreshold: o.livenessThreshold,
+      biometryThreshold: o.biometryThreshold,
+      collectionThreshold: o.collectionThreshold,
+      maxFramesPerMedia: o.maxFramesPerMedia,
+    },
+    webhook: {
+      attempts: o.webhookAttempts,
+      timeoutMs: o.webhookTimeoutMs,
+      baseDelayMs: o.webhookBaseDelayMs,
+    },
+  });
+  const folders = new FolderService({ storage, runner, baseUrl: o.publicUrl });
+  const collections = new CollectionService(storage, engine);
+  const auth = requireAuth(sessions);
+  const upload = multipart({ maxFileBytes: o.maxUploadBytes, maxFiles: 20 });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  app.use(healthRoutes());
+  app.use(authRoutes(sessions));
+  app.use(folderRoutes(folders, auth, upload));
+  app.use(analysisRoutes(storage.meta, auth));
+  app.use(mediaRoutes(storage, auth, o.publicUrl));
+  app.use(collectionRoutes(collections, auth, upload));
+  app.use((_req, res) => sendError(res, apiError('NOT_EXIST', 'Not found')));
+  app.use(errorHandler(logger));
+  return { app, runner };
+}

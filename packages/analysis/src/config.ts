@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { UserConfig } from './auth/users.js';
+import type { Logger } from './logger.js';
+import type { Storage } from './storage/types.js';
+
+/** Options of `createAnalysisService`. Only the first three are required. */
+export interface AnalysisServiceOptions {
+  /** Where the SQLite file and uploaded media live (created if missing). */
+  dataDir: string;
+  /** Folder holding the ONNX files listed in `REQUIRED_MODEL_FILES`. */
+  modelsDir: string;
+  /** API accounts allowed to log in with `POST /api/authorize/auth`. */
+  users: UserConfig[];
+  /** Liveness: `confidence_spoofing ≥` this ⇒ DECLINED. Default 0.5 (Oz default). */
+  livenessThreshold?: number;
+  /**
+   * Biometry: cosine similarity `≥` this ⇒ SUCCESS. Default 0.40, measured for fr_feature
+   * (models.md §4.2); this is not Oz's 0.85 scale.
+   */
+  biometryThreshold?: number;
+  /** Blacklist: cosine `≥` this is a hit. Default 0.45 (stricter than biometry on purpose). */
+  collectionThreshold?: number;
+  /** Frames sampled from each shots set. Default 5. */
+  maxFramesPerMedia?: number;
+  /** ONNX Runtime intra-op threads per model. Default 1 (predictable on shared small machines). */
+  inferenceThreads?: number;
+  /** HMAC secret for access tokens. Default: random per start (tokens die with the process). */
+  tokenSecret?: string | Uint8Array;
+  /** Access token lifetime, seconds. Default 900 (Oz `OZ_SESSION_TTL`). */
+  accessTokenTtlSeconds?: number;
+  /** Expire (refresh) token lifetime, seconds. Default 7 days. */
+  refreshTokenTtlSeconds?: number;
+  /** Extend the access expiry on each request, like Oz. Default true. */
+  slidingSessions?: boolean;
+  /** Prefix for `original_url` values, e.g. `https://analysis.example.com`. Default '' (relative). */
+  publicUrl?: string;
+  /** Largest accepted upload per file, bytes. Default 30 MiB. */
+  maxUploadBytes?: number;
+  /** Webhook attempts per delivery. Default 3. */
+  webhookAttempts?: number;
+  /** Webhook timeout per attempt, ms. Default 5000. */
+  webhookTimeoutMs?: number;
+  /** Webhook backoff base delay, ms. Default 500. */
+  webhookBaseDelayMs?: number;
+  /** Replaces the default SQLite + files storage (a later issue adds PostgreSQL / object storage). */
+  storage?: Storage;
+  logger?: Logger;
+}
+
+export type ResolvedOptions = Required<Omit<AnalysisServiceOptions, 'storage' | 'logger' | 'tokenSecret'>> & {
+  tokenSecret: Uint8Array;
+};
+
+function inUnitRange(name: string, v: number): number {
+  if (!(v >= 0 && v <= 1)) throw new RangeError(`${name} must be within [0, 1], got ${v}`);
+  return v;
+}
+
+/** Fills defaults and rejects nonsense early, at start-up rather than on the first request. */
+export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
+  if (!o.dataDir) throw new TypeError('dataDir is required');
+  if (!o.modelsDir) throw new TypeError('modelsDir is required');
+  const secret = o.tokenSecret ?? randomBytes(32);
+  return {
+    dataDir: o.dataDir,
+    modelsDir: o.modelsDir,
+    users: o.users,
+    livenessThreshold: inUnitRange('livenessThreshold', o.livenessThreshold ?? 0.5),
+    biometryThreshold: inUnitRange('biometryThreshold', o.biometryThreshold ?? 0.4),
+    collectionThreshold: inUnitRange('collectionThreshold', o.collectionThreshold ?? 0.45),
+    maxFramesPerMedia: Math.max(1, Math.trunc(o.maxFramesPerMedia ?? 5)),
+    inferenceThreads: Math.max(1, Math.trunc(o.inferenceThreads ?? 1)),
+    tokenSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
+    accessTokenTtlSeconds: o.accessTokenTtlSeconds ?? 900,
+    refreshTokenTtlSeconds: o.refreshTokenTtlSeconds ?? 7 * 24 * 3600,
+    slidingSessions: o.slidingSessions ?? true,
+    publicUrl: (o.publicUrl ?? '').replace(/\/+$/, ''),
+    maxUploadBytes: o.maxUploadBytes ?? 30 * 1024 * 1024,
+    webhookAttempts: Math.max(1, o.webhookAttempts ?? 3),
+    webhookTimeoutMs: o.webhookTimeoutMs ?? 5000,
+    webhookBaseDelayMs: o.webhookBaseDelayMs ?? 500,
+  };
+}

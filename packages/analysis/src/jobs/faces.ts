@@ -1,0 +1,59 @@
+import {
+  ANALYSIS_ERRORS,
+  type AnalysisFailure,
+  analysisFailure,
+  err,
+  ok,
+  type Result,
+} from '../domain/errors.js';
+import type { MediaRecord } from '../domain/types.js';
+import { type Frame, loadFrames } from '../media/frames.js';
+import type { FaceFound } from '../models/engine.js';
+import { boxArea } from '../models/image.js';
+import type { JobContext } from './types.js';
+
+export interface FaceFrame {
+  frame: Frame;
+  face: FaceFound;
+}
+
+/** Frames of one media item in which a face was found; fails like Oz when there is none. */
+export async function facesOf(
+  media: MediaRecord,
+  ctx: JobContext,
+): Promise<Result<FaceFrame[], AnalysisFailure>> {
+  const frames = await loadFrames(media, await ctx.readBytes(media), ctx.settings.maxFramesPerMedia);
+  if (!frames.ok) return frames;
+  const found: FaceFrame[] = [];
+  for (const frame of frames.value) {
+    const face = await ctx.engine.mainFace(frame.image);
+    if (face) found.push({ frame, face });
+  }
+  if (found.length === 0) {
+    return err(
+      analysisFailure(ANALYSIS_ERRORS.NO_FACE, `Could not locate face on source media [${media.media_id}]`),
+    );
+  }
+  return ok(found);
+}
+
+/** The frame whose face is largest: the best candidate for an identity embedding. */
+export function largestFace(frames: readonly FaceFrame[]): FaceFrame {
+  let best = frames[0] as FaceFrame;
+  for (const f of frames) if (boxArea(f.face.box) > boxArea(best.face.box)) best = f;
+  return best;
+}
+
+/** One L2-normalised embedding per media item. */
+export async function embeddingOf(
+  media: MediaRecord,
+  ctx: JobContext,
+): Promise<Result<{ embedding: Float32Array; faces: number }, AnalysisFailure>> {
+  const faces = await facesOf(media, ctx);
+  if (!faces.ok) return faces;
+  const best = largestFace(faces.value);
+  return ok({
+    embedding: await ctx.engine.embedding(best.frame.image, best.face.box),
+    faces: best.face.faceCount,
+  });
+}

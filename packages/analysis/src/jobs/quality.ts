@@ -1,0 +1,87 @@
+import { ANALYSIS_ERRORS, analysisFailure, err, ok } from '../domain/errors.js';
+import { parseClientEvidence } from '../domain/evidence.js';
+import { worstResolution } from '../domain/status.js';
+import type { JsonObject, Resolution, ResultsMediaEntry } from '../domain/types.js';
+import { qualityDecision, spoofConfidence } from './decisions.js';
+import { facesOf } from './faces.js';
+import { type Job, legacyMediaKey, type OutputImage } from './types.js';
+
+const round = (v: number): number => Math.round(v * 1e8) / 1e8;
+
+function numberParam(params: JsonObject, key: string, fallback: number): number {
+  const v = params[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/**
+ * Liveness ("quality"): for each media item, fused MiniFASNet p(real) on up to N frames,
+ * `confidence_spoofing = 1 − median`, declined at or above the threshold or when the client
+ * evidence says a virtual camera was suspected. The folder-level decision is the worst media.
+ */
+export const runQuality: Job = async (analysis, media, ctx) => {
+  if (media.length === 0) {
+    return err(
+      analysisFailure(ANALYSIS_ERRORS.NO_QUALITY_MEDIA, 'Invalid/missed tag values to process quality check'),
+    );
+  }
+  const threshold = numberParam(analysis.params, 'threshold_spoofing', ctx.settings.livenessThreshold);
+  const extractBestShot = analysis.params.extract_best_shot !== false;
+  const resultsMedia: ResultsMediaEntry[] = [];
+  const outputs: OutputImage[] = [];
+  const decisions: Resolution[] = [];
+  let maxSpoof = 0;
+  for (const m of media) {
+    const faces = await facesOf(m, ctx);
+    if (!faces.ok) return faces;
+    const scored = [];
+    for (const f of faces.value) {
+      scored.push({ f, s: await ctx.engine.antispoofScores(f.frame.image, f.face.box) });
+    }
+    const confidence = spoofConfidence(scored.map((x) => x.s.real));
+    const evidence = parseClientEvidence(m.meta_data);
+    const decision = qualityDecision(confidence, threshold, evidence);
+    decisions.push(decision.resolution);
+    maxSpoof = Math.max(maxSpoof, confidence);
+    const best = scored.reduce((a, b) => (b.s.real > a.s.real ? b : a));
+    if (extractBestShot) {
+      outputs.push({
+        sourceMediaId: m.media_id,
+        name: `best_shot_${best.f.frame.name}`,
+        bytes: best.f.frame.bytes,
+        mime: 'image/jpeg',
+      });
+    }
+    resultsMedia.push({
+      source_media_id: m.media_id,
+      media_association_id: m.media_id,
+      [legacyMediaKey(m)]: m.media_id,
+      results_data: {
+        confidence_spoofing: round(confidence),
+        resolution: decision.resolution,
+        decline_reasons: decision.reasons,
+        frames_with_face: faces.value.length,
+        faces_max: Math.max(...faces.value.map((f) => f.face.faceCount)),
+        virtual_camera_suspected: evidence.virtualCameraSuspected,
+        // Raw per-frame model outputs, for audits and threshold calibration.
+        frames: scored.map((x) => ({
+          name: x.f.frame.name,
+          real_minifasnet_v2: round(x.s.v2),
+          real_minifasnet_v1se: round(x.s.v1se),
+          real_fused: round(x.s.real),
+        })),
+      },
+      output_images: [],
+    });
+  }
+  const resolution = worstResolution(decisions);
+  return ok({
+    resolution: resolution === 'DECLINED' ? 'DECLINED' : 'SUCCESS',
+    results_media: resultsMedia,
+    results_data: {
+      confidence_spoofing: round(maxSpoof),
+      decline_reasons: [...new Set(resultsMedia.flatMap((r) => r.results_data.decline_reasons as string[]))],
+    },
+    confs: { threshold_spoofing: threshold, extract_best_shot: extractBestShot },
+    outputs,
+  });
+};

@@ -1,0 +1,197 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ANALYSIS_ERRORS } from '../domain/errors.js';
+import { folderView } from '../domain/serialize.js';
+import { selectMedia } from '../domain/tags.js';
+import { nowSeconds } from '../domain/time.js';
+import type { AnalysisRecord, AnalysisType, MediaRecord } from '../domain/types.js';
+import type { Logger } from '../logger.js';
+import type { FaceEngine } from '../models/engine.js';
+import type { Storage } from '../storage/types.js';
+import { runBiometry } from './biometry.js';
+import { runCollection } from './collection.js';
+import { runQuality } from './quality.js';
+import type { Job, JobContext, JobResult, JobSettings, OutputImage } from './types.js';
+import { deliverWebhook, type WebhookOptions } from './webhook.js';
+
+const JOBS: Record<AnalysisType, Job | null> = {
+  QUALITY: runQuality,
+  BIOMETRY: runBiometry,
+  COLLECTION: runCollection,
+  DOCUMENTS: null,
+};
+
+export interface RunnerDeps {
+  storage: Storage;
+  engine: FaceEngine;
+  settings: JobSettings;
+  webhook: WebhookOptions;
+  baseUrl: string;
+  logger: Logger;
+  clock?: () => number;
+}
+
+/**
+ * Runs analysis groups one at a time on this process. Inference is CPU-bound, so a serial queue
+ * is the honest throughput on one machine; a later issue can swap this for a shared queue.
+ */
+export class AnalysisRunner {
+  private tail: Promise<void> = Promise.resolve();
+  private readonly pendingWebhooks = new Set<Promise<void>>();
+  private readonly clock: () => number;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.clock = deps.clock ?? Date.now;
+  }
+
+  /** Queues a group; the returned promise settles when the group is finished (never rejects). */
+  enqueue(folderId: string, group: readonly AnalysisRecord[]): Promise<void> {
+    const run = this.tail.then(() => this.runGroup(folderId, group));
+    this.tail = run.catch(() => {});
+    return this.tail;
+  }
+
+  /** Resolves once the queue is empty and every webhook delivery has ended. */
+  async idle(): Promise<void> {
+    await this.tail;
+    await Promise.all([...this.pendingWebhooks]);
+  }
+
+  private async runGroup(folderId: string, group: readonly AnalysisRecord[]): Promise<void> {
+    const { meta } = this.deps.storage;
+    for (const a of group) {
+      try {
+        await this.runOne(a);
+      } catch (e) {
+        this.deps.logger.error({ analysis_id: a.analysis_id, err: (e as Error).message }, 'analysis crashed');
+        const now = nowSeconds(this.clock);
+        await meta.updateAnalysis({
+          ...a,
+          state: 'FAILED',
+          resolution_status: 'FAILED',
+          error_code: ANALYSIS_ERRORS.INTERNAL,
+          error_message: 'Internal analysis error',
+          time_updated: now,
+          time_task_finished: now,
+        });
+      }
+    }
+    await meta.touchFolder(folderId, nowSeconds(this.clock));
+    await this.notify(folderId);
+  }
+
+  private async runOne(initial: AnalysisRecord): Promise<void> {
+    const { meta, blobs } = this.deps.storage;
+    let a: AnalysisRecord = { ...initial, time_task_received: nowSeconds(this.clock) };
+    await meta.updateAnalysis(a);
+    const all = await meta.listMedia(a.folder_id);
+    const media = a.source_media.length
+      ? all.filter((m) => a.source_media.includes(m.media_id))
+      : selectMedia(a.type, all);
+    const job = JOBS[a.type];
+    const ctx: JobContext = {
+      engine: this.deps.engine,
+      meta,
+      readBytes: (m) => blobs.get(m.blob_key),
+      settings: this.deps.settings,
+    };
+    const result: JobResult = job
+      ? await job(a, media, ctx)
+      : {
+          ok: false,
+          error: {
+            kind: 'analysis-failure',
+            code: ANALYSIS_ERRORS.NOT_IMPLEMENTED,
+            message: `${a.type} analysis is not implemented by this service`,
+          },
+        };
+    const now = nowSeconds(this.clock);
+    a = { ...a, source_media: media.map((m) => m.media_id), time_updated: now, time_task_finished: now };
+    if (!result.ok) {
+      a = {
+        ...a,
+        state: 'FAILED',
+        resolution_status: 'FAILED',
+        error_code: result.error.code,
+        error_message: result.error.message,
+      };
+    } else {
+      const resultsMedia = result.value.results_media;
+      for (const out of result.value.outputs) {
+        const stored = await this.storeOutput(a, out);
+        const entry = resultsMedia.find((r) => r.source_media_id === out.sourceMediaId);
+        entry?.output_images.push({
+          media_id: stored.media_id,
+          media_type: stored.media_type,
+          original_url: `${this.deps.baseUrl}/api/media/${stored.media_id}/file`,
+        });
+      }
+      a = {
+        ...a,
+        state: 'FINISHED',
+        resolution_status: result.value.resolution,
+        results_data: result.value.results_data,
+        results_media: resultsMedia,
+        confs: result.value.confs,
+      };
+    }
+    await meta.updateAnalysis(a);
+    this.deps.logger.info(
+      {
+        analysis_id: a.analysis_id,
+        type: a.type,
+        state: a.state,
+        resolution: a.resolution_status,
+        ms: Math.round((now - (a.time_task_received ?? now)) * 1000),
+      },
+      'analysis finished',
+    );
+  }
+
+  private async storeOutput(a: AnalysisRecord, out: OutputImage): Promise<MediaRecord> {
+    const mediaId = randomUUID();
+    const now = nowSeconds(this.clock);
+    const record: MediaRecord = {
+      media_id: mediaId,
+      folder_id: a.folder_id,
+      company_id: a.company_id,
+      media_type: 'IMAGE_RESULT_ANALYSIS_SINGLE',
+      original_name: out.name,
+      tags: [],
+      meta_data: { source_media_id: out.sourceMediaId, analysis_id: a.analysis_id },
+      info: {
+        mime: out.mime,
+        size: out.bytes.byteLength,
+        md5: createHash('md5').update(out.bytes).digest('hex'),
+        width: null,
+        height: null,
+        frames: null,
+      },
+      blob_key: `${a.folder_id}/${mediaId}`,
+      time_created: now,
+      time_updated: now,
+    };
+    await this.deps.storage.blobs.put(record.blob_key, out.bytes);
+    await this.deps.storage.meta.insertMedia(record);
+    return record;
+  }
+
+  private async notify(folderId: string): Promise<void> {
+    const { meta } = this.deps.storage;
+    const folder = await meta.getFolder(folderId);
+    if (!folder?.resolution_endpoint) return;
+    const body = folderView(folder, await meta.listMedia(folderId), await meta.listAnalyses(folderId), {
+      baseUrl: this.deps.baseUrl,
+      withAnalyses: true,
+    });
+    const url = folder.resolution_endpoint;
+    const delivery = deliverWebhook(url, body, this.deps.webhook).then((outcome) => {
+      this.deps.logger[outcome.delivered ? 'info' : 'warn'](
+        { folder_id: folderId, url, ...outcome },
+        'webhook',
+      );
+    });
+    // Delivery must not hold up the next group, but close() waits for it.
+    this.pendingWebhooks.add(delivery);
+    void delivery.finally(() => this.pendingWebhooks.delete(delivery));
+  }
+}

@@ -1,0 +1,58 @@
+import type { AnalysisFailure, Result } from '../domain/errors.js';
+import type {
+  AnalysisRecord,
+  JsonObject,
+  MediaRecord,
+  Resolution,
+  ResultsMediaEntry,
+} from '../domain/types.js';
+import type { FaceEngine } from '../models/engine.js';
+import type { MetadataStore } from '../storage/types.js';
+
+export interface JobSettings {
+  livenessThreshold: number;
+  biometryThreshold: number;
+  collectionThreshold: number;
+  maxFramesPerMedia: number;
+}
+
+/** What a job may use. Reading only: persisting results is the runner's job. */
+export interface JobContext {
+  engine: FaceEngine;
+  meta: MetadataStore;
+  readBytes(media: MediaRecord): Promise<Uint8Array>;
+  settings: JobSettings;
+}
+
+/** An image a job wants stored as an output (best shot). */
+export interface OutputImage {
+  sourceMediaId: string;
+  name: string;
+  bytes: Uint8Array;
+  mime: string;
+}
+
+export interface JobOutcome {
+  resolution: Extract<Resolution, 'SUCCESS' | 'DECLINED' | 'OPERATOR_REQUIRED'>;
+  results_media: ResultsMediaEntry[];
+  results_data: JsonObject | null;
+  confs: JsonObject;
+  outputs: OutputImage[];
+}
+
+export type JobResult = Result<JobOutcome, AnalysisFailure>;
+
+export type Job = (
+  analysis: AnalysisRecord,
+  media: readonly MediaRecord[],
+  ctx: JobContext,
+) => Promise<JobResult>;
+
+/** Legacy per-type media key (analysis-api.md §3.4) next to the current `source_media_id`. */
+export function legacyMediaKey(m: MediaRecord): string {
+  return m.media_type === 'SHOTS_SET_FOLDER'
+    ? 'source_shots_set_id'
+    : m.media_type === 'VIDEO_FOLDER'
+      ? 'source_video_id'
+      : 'source_image_id';
+}

@@ -1,0 +1,61 @@
+import JSZip from 'jszip';
+import {
+  ANALYSIS_ERRORS,
+  type AnalysisFailure,
+  analysisFailure,
+  err,
+  ok,
+  type Result,
+} from '../domain/errors.js';
+
+const FRAME_NAME = /\.(jpe?g|png)$/i;
+
+export interface ShotsSet {
+  /** Frame entry names in capture order (natural sort: frame_2 before frame_10). */
+  readonly frames: readonly string[];
+  read(name: string): Promise<Uint8Array>;
+}
+
+/**
+ * Opens a ZIP shots set (one archive per video action). Non-image entries (a manifest, say) are
+ * ignored; `__MACOSX` resource forks too. The entry cap keeps a hostile archive from making us
+ * enumerate millions of entries.
+ */
+export async function openShotsSet(
+  bytes: Uint8Array,
+  maxEntries = 1000,
+): Promise<Result<ShotsSet, AnalysisFailure>> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return err(analysisFailure(ANALYSIS_ERRORS.UNSUPPORTED_MEDIA, 'Shots set is not a readable ZIP archive'));
+  }
+  const names = Object.values(zip.files)
+    .filter((f) => !f.dir && FRAME_NAME.test(f.name) && !f.name.startsWith('__MACOSX/'))
+    .map((f) => f.name);
+  if (names.length > maxEntries) {
+    return err(
+      analysisFailure(ANALYSIS_ERRORS.UNSUPPORTED_MEDIA, `Shots set has more than ${maxEntries} frames`),
+    );
+  }
+  names.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return ok({
+    frames: names,
+    async read(name: string) {
+      const entry = zip.file(name);
+      if (!entry) throw new Error(`missing entry ${name}`);
+      return entry.async('uint8array');
+    },
+  });
+}
+
+/** Up to `count` indices spread evenly over `total` frames, always including first and last. */
+export function sampleIndices(total: number, count: number): number[] {
+  if (total <= 0 || count <= 0) return [];
+  if (total <= count) return Array.from({ length: total }, (_, i) => i);
+  if (count === 1) return [Math.floor(total / 2)];
+  const out = new Set<number>();
+  for (let i = 0; i < count; i++) out.add(Math.round((i * (total - 1)) / (count - 1)));
+  return [...out];
+}

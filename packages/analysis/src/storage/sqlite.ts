@@ -1,0 +1,310 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import sqlite3 from 'node-sqlite3-wasm';
+import { matchesAllMeta } from '../domain/metaFilter.js';
+import type {
+  AnalysisRecord,
+  CollectionRecord,
+  FolderRecord,
+  MediaInfo,
+  MediaRecord,
+  MediaType,
+  PersonPhotoRecord,
+  PersonRecord,
+  SessionRecord,
+} from '../domain/types.js';
+import { blob, blobFromFloat32, float32FromBlob, jsonObject, num, type Row, str, strOrNull } from './rows.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import type { FolderQuery, MetadataStore } from './types.js';
+
+// The package is CommonJS without named ESM exports, so take the class off the default export.
+const { Database } = sqlite3;
+type Database = InstanceType<typeof Database>;
+type Bind = (string | number | null | Uint8Array)[];
+
+function toFolder(r: Row): FolderRecord {
+  return {
+    folder_id: str(r, 'folder_id'),
+    company_id: str(r, 'company_id'),
+    user_id: str(r, 'user_id'),
+    time_created: num(r, 'time_created'),
+    time_updated: num(r, 'time_updated'),
+    resolution_endpoint: strOrNull(r, 'resolution_endpoint'),
+    meta_data: jsonObject(r, 'meta_data'),
+  };
+}
+
+function toMedia(r: Row): MediaRecord {
+  return {
+    media_id: str(r, 'media_id'),
+    folder_id: str(r, 'folder_id'),
+    company_id: str(r, 'company_id'),
+    media_type: str(r, 'media_type') as MediaType,
+    original_name: str(r, 'original_name'),
+    tags: JSON.parse(str(r, 'tags')) as string[],
+    meta_data: jsonObject(r, 'meta_data'),
+    info: JSON.parse(str(r, 'info')) as MediaInfo,
+    blob_key: str(r, 'blob_key'),
+    time_created: num(r, 'time_created'),
+    time_updated: num(r, 'time_updated'),
+  };
+}
+
+function toPhoto(r: Row): PersonPhotoRecord {
+  return {
+    photo_id: str(r, 'photo_id'),
+    person_id: str(r, 'person_id'),
+    collection_id: str(r, 'collection_id'),
+    blob_key: str(r, 'blob_key'),
+    embedding: float32FromBlob(blob(r, 'embedding')),
+    model_id: str(r, 'model_id'),
+    time_created: num(r, 'time_created'),
+  };
+}
+
+function toSession(r: Row): SessionRecord {
+  return {
+    session_id: str(r, 'session_id'),
+    user_id: str(r, 'user_id'),
+    access_token_id: str(r, 'access_token_id'),
+    expire_token: str(r, 'expire_token'),
+    access_expires_at: num(r, 'access_expires_at'),
+    expire_token_expires_at: num(r, 'expire_token_expires_at'),
+    replaces: strOrNull(r, 'replaces'),
+  };
+}
+
+/**
+ * SQLite through node-sqlite3-wasm: SQLite compiled to WebAssembly with a VFS on Node's `fs`, so
+ * the database is a real file and nothing is compiled or downloaded at install time. Calls are
+ * synchronous (fine for one process; the service is single-node by design for now).
+ */
+export class SqliteMetadataStore implements MetadataStore {
+  private readonly db: Database;
+
+  constructor(file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL;');
+    this.db.exec(SCHEMA_SQL);
+    this.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION};`);
+  }
+
+  private all(sql: string, bind: Bind = []): Row[] {
+    return this.db.all(sql, bind) as Row[];
+  }
+
+  private one(sql: string, bind: Bind = []): Row | null {
+    return this.db.get(sql, bind) as Row | null;
+  }
+
+  private run(sql: string, bind: Bind = []): void {
+    this.db.run(sql, bind);
+  }
+
+  async insertFolder(f: FolderRecord): Promise<void> {
+    this.run('INSERT INTO folders VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      f.folder_id,
+      f.company_id,
+      f.user_id,
+      f.time_created,
+      f.time_updated,
+      f.resolution_endpoint,
+      JSON.stringify(f.meta_data),
+    ]);
+  }
+
+  async getFolder(id: string): Promise<FolderRecord | null> {
+    const r = this.one('SELECT * FROM folders WHERE folder_id = ?', [id]);
+    return r ? toFolder(r) : null;
+  }
+
+  async touchFolder(id: string, time: number): Promise<void> {
+    this.run('UPDATE folders SET time_updated = ? WHERE folder_id = ?', [time, id]);
+  }
+
+  async listFolders(q: FolderQuery): Promise<FolderRecord[]> {
+    const where = ['company_id = ?'];
+    const bind: Bind = [q.companyId];
+    const range = (col: string, op: string, v: number | undefined) => {
+      if (v === undefined) return;
+      where.push(`${col} ${op} ?`);
+      bind.push(v);
+    };
+    range('time_created', '>=', q.timeCreatedMin);
+    range('time_created', '<=', q.timeCreatedMax);
+    range('time_updated', '>=', q.timeUpdatedMin);
+    range('time_updated', '<=', q.timeUpdatedMax);
+    // The sort column and direction come from a closed union, never from raw input.
+    const order = `${q.sort.field} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}`;
+    const rows = this.all(`SELECT * FROM folders WHERE ${where.join(' AND ')} ORDER BY ${order}`, bind);
+    // Metadata filters run in JS (exact text match on nested keys); a PostgreSQL store would push
+    // them into a JSONB query instead.
+    const filtered = rows.map(toFolder).filter((f) => matchesAllMeta(f.meta_data, q.meta));
+    return filtered.slice(q.offset, q.offset + q.limit);
+  }
+
+  async insertMedia(m: MediaRecord): Promise<void> {
+    this.run('INSERT INTO media VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      m.media_id,
+      m.folder_id,
+      m.company_id,
+      m.media_type,
+      m.original_name,
+      JSON.stringify(m.tags),
+      JSON.stringify(m.meta_data),
+      JSON.stringify(m.info),
+      m.blob_key,
+      m.time_created,
+      m.time_updated,
+    ]);
+  }
+
+  async getMedia(id: string): Promise<MediaRecord | null> {
+    const r = this.one('SELECT * FROM media WHERE media_id = ?', [id]);
+    return r ? toMedia(r) : null;
+  }
+
+  async listMedia(folderId: string): Promise<MediaRecord[]> {
+    return this.all('SELECT * FROM media WHERE folder_id = ? ORDER BY time_created, rowid', [folderId]).map(
+      toMedia,
+    );
+  }
+
+  async insertAnalysis(a: AnalysisRecord): Promise<void> {
+    this.run('INSERT INTO analyses VALUES (?, ?, ?, ?)', [
+      a.analysis_id,
+      a.folder_id,
+      a.time_created,
+      JSON.stringify(a),
+    ]);
+  }
+
+  async updateAnalysis(a: AnalysisRecord): Promise<void> {
+    this.run('UPDATE analyses SET body = ? WHERE analysis_id = ?', [JSON.stringify(a), a.analysis_id]);
+  }
+
+  async getAnalysis(id: string): Promise<AnalysisRecord | null> {
+    const r = this.one('SELECT body FROM analyses WHERE analysis_id = ?', [id]);
+    return r ? (JSON.parse(str(r, 'body')) as AnalysisRecord) : null;
+  }
+
+  async listAnalyses(folderId: string): Promise<AnalysisRecord[]> {
+    return this.all('SELECT body FROM analyses WHERE folder_id = ? ORDER BY time_created, rowid', [
+      folderId,
+    ]).map((r) => JSON.parse(str(r, 'body')) as AnalysisRecord);
+  }
+
+  async insertCollection(c: CollectionRecord): Promise<void> {
+    this.run('INSERT INTO collections VALUES (?, ?, ?, ?, ?)', [
+      c.collection_id,
+      c.company_id,
+      c.alias,
+      JSON.stringify(c.meta_data),
+      c.time_created,
+    ]);
+  }
+
+  private toCollection(r: Row): CollectionRecord {
+    return {
+      collection_id: str(r, 'collection_id'),
+      company_id: str(r, 'company_id'),
+      alias: str(r, 'alias'),
+      meta_data: jsonObject(r, 'meta_data'),
+      time_created: num(r, 'time_created'),
+    };
+  }
+
+  async getCollection(id: string): Promise<CollectionRecord | null> {
+    const r = this.one('SELECT * FROM collections WHERE collection_id = ?', [id]);
+    return r ? this.toCollection(r) : null;
+  }
+
+  async listCollections(companyId: string): Promise<CollectionRecord[]> {
+    return this.all('SELECT * FROM collections WHERE company_id = ? ORDER BY time_created', [companyId]).map(
+      (r) => this.toCollection(r),
+    );
+  }
+
+  async insertPerson(p: PersonRecord): Promise<void> {
+    this.run('INSERT INTO persons VALUES (?, ?, ?, ?)', [
+      p.person_id,
+      p.collection_id,
+      JSON.stringify(p.meta_data),
+      p.time_created,
+    ]);
+  }
+
+  async getPerson(id: string): Promise<PersonRecord | null> {
+    const r = this.one('SELECT * FROM persons WHERE person_id = ?', [id]);
+    return r
+      ? {
+          person_id: str(r, 'person_id'),
+          collection_id: str(r, 'collection_id'),
+          meta_data: jsonObject(r, 'meta_data'),
+          time_created: num(r, 'time_created'),
+        }
+      : null;
+  }
+
+  async deletePerson(id: string): Promise<void> {
+    this.run('DELETE FROM person_photos WHERE person_id = ?', [id]);
+    this.run('DELETE FROM persons WHERE person_id = ?', [id]);
+  }
+
+  async insertPersonPhoto(p: PersonPhotoRecord): Promise<void> {
+    this.run('INSERT INTO person_photos VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      p.photo_id,
+      p.person_id,
+      p.collection_id,
+      p.blob_key,
+      blobFromFloat32(p.embedding),
+      p.model_id,
+      p.time_created,
+    ]);
+  }
+
+  async listPersonPhotos(personId: string): Promise<PersonPhotoRecord[]> {
+    return this.all('SELECT * FROM person_photos WHERE person_id = ? ORDER BY time_created', [personId]).map(
+      toPhoto,
+    );
+  }
+
+  async listCollectionPhotos(collectionIds: readonly string[]): Promise<PersonPhotoRecord[]> {
+    if (collectionIds.length === 0) return [];
+    const marks = collectionIds.map(() => '?').join(', ');
+    return this.all(`SELECT * FROM person_photos WHERE collection_id IN (${marks})`, [...collectionIds]).map(
+      toPhoto,
+    );
+  }
+
+  async putSession(s: SessionRecord): Promise<void> {
+    this.run('INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      s.session_id,
+      s.user_id,
+      s.access_token_id,
+      s.expire_token,
+      s.access_expires_at,
+      s.expire_token_expires_at,
+      s.replaces,
+    ]);
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const r = this.one('SELECT * FROM sessions WHERE session_id = ?', [id]);
+    return r ? toSession(r) : null;
+  }
+
+  async getSessionByExpireToken(token: string): Promise<SessionRecord | null> {
+    const r = this.one('SELECT * FROM sessions WHERE expire_token = ?', [token]);
+    return r ? toSession(r) : null;
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    this.run('DELETE FROM sessions WHERE session_id = ?', [id]);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { FaceMetrics } from '../vision/types.js';
+import { ACTION_SPECS, FLOW_TIMING } from './catalog.js';
+import { type ActionState, startAction, stepAction } from './machine.js';
+
+const face: FaceMetrics = {
+  timestamp: 0,
+  frameWidth: 640,
+  frameHeight: 480,
+  faceCount: 1,
+  box: { left: 250, top: 190, right: 390, bottom: 360 },
+  landmarks: null,
+  yaw: 3,
+  pitch: -10,
+  roll: 0,
+  blink: 0.05,
+  smile: 0.02,
+  brightness: 100,
+  sharpness: 50,
+};
+const smile = ACTION_SPECS.video_selfie_smile;
+if (!smile) throw new Error('missing spec');
+
+const frame = (t: number, over: Partial<FaceMetrics> = {}) =>
+  ({ type: 'frame', metrics: { ...face, ...over, timestamp: t }, hint: null, recorded: true }) as const;
+
+describe('action machine timers and effects', () => {
+  it('prompts after a steady face and arms the 5 s gesture timer', () => {
+    let s: ActionState = startAction().state;
+    let effects: string[] = [];
+    for (let t = 0; t <= 500; t += 100) {
+      const r = stepAction(smile, s, frame(t));
+      s = r.state;
+      effects = effects.concat(
+        r.effects.map((e) => (e.type === 'set-timer' ? `${e.type}:${e.name}:${e.ms}` : e.type)),
+      );
+    }
+    expect(s.phase).toBe('prompting');
+    expect(effects).toEqual([
+      'clear-timer',
+      'start-recording',
+      `set-timer:gesture:${FLOW_TIMING.gestureTimeoutMs}`,
+    ]);
+  });
+
+  it('a gesture timeout retries with a hint, then fails after the last attempt', () => {
+    let s: ActionState = {
+      phase: 'prompting',
+      attempt: 1,
+      since: 0,
+      baseline: face,
+      detector: { streak: 0, closed: false },
+      doneAt: null,
+    };
+    let r = stepAction(smile, s, { type: 'timer', name: 'gesture' });
+    expect(r.state).toEqual({ phase: 'retrying', attempt: 2 });
+    expect(r.hint).toBe('action_repeat');
+    expect(r.effects.map((e) => e.type)).toEqual(['drop-recording', 'clear-timer', 'set-timer']);
+    r = stepAction(smile, r.state, { type: 'timer', name: 'retry' });
+    expect(r.state.phase).toBe('positioning');
+    s = { ...s, attempt: FLOW_TIMING.maxAttempts };
+    r = stepAction(smile, s, { type: 'timer', name: 'gesture' });
+    expect(r.state).toEqual({ phase: 'failed', reason: 'gesture_attempts_exhausted' });
+  });
+
+  it('a late timer after the gesture was seen does not undo it', () => {
+    const s: ActionState = {
+      phase: 'prompting',
+      attempt: 1,
+      since: 0,
+      baseline: face,
+      detector: { streak: 2, closed: false },
+      doneAt: 4900,
+    };
+    expect(stepAction(smile, s, { type: 'timer', name: 'gesture' }).state).toBe(s);
+    expect(stepAction(smile, s, frame(5300)).state.phase).toBe('done');
+  });
+
+  it('positioning that never succeeds ends in capture_timeout', () => {
+    const r = stepAction(smile, startAction().state, { type: 'timer', name: 'positioning' });
+    expect(r.state).toEqual({ phase: 'failed', reason: 'capture_timeout' });
+  });
+
+  it('asks not to smile before the smile prompt', () => {
+    expect(stepAction(smile, startAction().state, frame(0, { smile: 0.8 })).hint).toBe(
+      'action_hint_dont_smile',
+    );
+  });
+});

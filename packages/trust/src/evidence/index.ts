@@ -1,0 +1,2 @@
+export { parseAdditionalInfo, serializeAdditionalInfo } from './additional-info.js';
+export * from './types.js';
