@@ -16,7 +16,16 @@ export default defineConfig({
   webServer: {
     command: 'node packages/adapter/dist/main.js',
     url: `http://127.0.0.1:${port}/readyz`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    // The suite's default adapter: the normal architecture with the embedded analysis service, and the
+    // development-only trust of Chromium's fake camera (label = the clip's path) so suites see the normal
+    // flow. e2e/trust.spec.ts starts strict adapters of its own to prove the fake camera is flagged.
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      OZ_ADAPTER_TRUSTED_TEST_DEVICES: '*.mjpeg',
+      OZ_ADAPTER_RESULT_MODE: 'status',
+    },
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'ignore',

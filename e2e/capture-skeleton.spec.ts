@@ -132,3 +132,42 @@ test.describe('close()', () => {
     await expect(page.locator('[data-oz-liveness]')).toHaveCount(0);
   });
 });
+
+test.describe('hide()', () => {
+  test.use({ clip: 'neutral_frontal' });
+
+  test('hides the window without cancelling: the capture still completes', async ({ page }) => {
+    await openDemo(page);
+    await startCapture(page);
+    await expect(page.locator('[data-oz-liveness] .ol-stage')).toBeVisible({ timeout: 20_000 });
+    // Hide, then read the overlay on the next frame (the UI renders at most once per animation frame).
+    const state = await page.evaluate(async () => {
+      (window as unknown as { OzLiveness: { hide(): void } }).OzLiveness.hide();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const overlay = document.querySelector('[data-oz-liveness]')?.shadowRoot?.querySelector('.ol-overlay');
+      return overlay
+        ? { ariaHidden: overlay.getAttribute('aria-hidden'), opacity: getComputedStyle(overlay).opacity }
+        : null;
+    });
+    expect(state).toEqual({ ariaHidden: 'true', opacity: '0' });
+    await waitForEvent(page, 'on_capture_complete', 40_000);
+  });
+});
+
+test.describe('open() twice', () => {
+  test.use({ clip: 'neutral_frontal' });
+
+  test('the second call reports session_already_open and the first session carries on', async ({ page }) => {
+    await openDemo(page);
+    // Two synchronous calls, as React StrictMode's double mount makes them.
+    await page.evaluate(() => {
+      const button = document.getElementById('start');
+      button?.click();
+      button?.click();
+    });
+    const error = (await waitForEvent(page, 'on_error', 10_000)).data as { code: string };
+    expect(error.code).toBe('session_already_open');
+    await waitForEvent(page, 'on_capture_complete', 40_000);
+    await expect(page.locator('[data-oz-liveness]')).toHaveCount(0, { timeout: 30_000 });
+  });
+});

@@ -46,7 +46,8 @@ export const test = base.extend<CameraOptions & { cameraBrowser: Browser }>({
     const page = await context.newPage();
     page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') console.error(`[console] ${msg.text()}`);
+      if (msg.type() === 'error' && !msg.text().includes('TensorFlow Lite'))
+        console.error(`[console] ${msg.text()}`);
     });
     await use(page);
     await context.close();

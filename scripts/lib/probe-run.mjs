@@ -37,7 +37,7 @@ export async function startProbeServer() {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
-function chromiumPath() {
+export function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
     encoding: 'utf8',

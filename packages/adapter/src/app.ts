@@ -1,25 +1,81 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import type { OzApiClient } from './api-client/index.js';
+import type { AdapterConfig } from './config/index.js';
+import { cors } from './http/cors.js';
 import { errorHandler } from './http/errors.js';
+import { type AdapterMetrics, createMetrics, requestMetrics } from './http/metrics.js';
 import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security.js';
+import type { LicenseSettings } from './licensing/for-request.js';
 import type { InstallPaths } from './paths.js';
+import { checkLicenseRouter } from './routes/check-license.js';
+import { debugRouter } from './routes/debug.js';
 import { demoRouter } from './routes/demo.js';
+import type { ProtocolDeps } from './routes/deps.js';
 import { healthRouter } from './routes/health.js';
+import { liteProxy } from './routes/lite-proxy.js';
+import { mediaRouter } from './routes/media.js';
+import { metricsRouter } from './routes/metrics.js';
 import { pluginAssetsRouter } from './routes/plugin-assets.js';
+import { resultRouter } from './routes/result.js';
+import { sessionsRouter } from './routes/sessions.js';
+import { telemetryRouter } from './routes/telemetry.js';
+import { versions as readVersions, type Versions } from './version.js';
 
 export interface AppDeps {
-  paths: InstallPaths;
-  log: Logger;
+  readonly paths: InstallPaths;
+  readonly log: Logger;
+  readonly config: AdapterConfig;
+  /** The analysis API client; absent in `capture` architecture. */
+  readonly api?: OzApiClient | undefined;
+  /** HMAC secret of session tokens (`session_secret`, or generated at start). */
+  readonly sessionSecret: string;
+  /** Adapter data directory (pending uploads). */
+  readonly dataDir: string;
+  readonly license: LicenseSettings;
+  readonly metrics?: AdapterMetrics;
+  readonly nodeEnv?: string | undefined;
+  /** Readiness of the embedded analysis service, when one runs in-process. */
+  readonly analysisReady?: () => Promise<boolean>;
+  readonly versions?: Versions;
+  readonly now?: () => Date;
 }
 
 /** The adapter's HTTP surface. Pure wiring: every route lives in its own module. */
-export function createApp({ paths, log }: AppDeps): Express {
+export function createApp(deps: AppDeps): Express {
+  const { config, log } = deps;
+  const metrics = deps.metrics ?? createMetrics();
+  const protocol: ProtocolDeps = {
+    config,
+    log,
+    metrics,
+    api: config.architecture === 'capture' ? undefined : deps.api,
+    sessionSecret: deps.sessionSecret,
+    dataDir: deps.dataDir,
+    license: deps.license,
+    nodeEnv: deps.nodeEnv,
+    now: deps.now ?? (() => new Date()),
+  };
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy req.secure and req.ip come from X-Forwarded-*: trust loopback only.
+  app.set('trust proxy', 'loopback');
   app.use(requestLog(log));
-  app.use(healthRouter(paths));
-  app.use(pluginAssetsRouter(paths));
-  app.use(demoRouter(paths));
+  app.use(requestMetrics(metrics));
+  app.use(securityHeaders(config));
+  app.use(cors(config.cors.origins));
+  app.use(healthRouter(deps.paths, deps.analysisReady ? { analysisReady: deps.analysisReady } : {}));
+  app.use(metricsRouter(metrics));
+  app.use(checkLicenseRouter(deps.license));
+  app.use(debugRouter(config, deps.versions ?? readVersions(), deps.license));
+  app.use(sessionsRouter(protocol));
+  app.use(mediaRouter(protocol));
+  app.use(resultRouter(protocol));
+  app.use(telemetryRouter(protocol));
+  if (config.architecture === 'lite' && config.api_url !== undefined) app.use(liteProxy(config.api_url));
+  app.use(pluginAssetsRouter(deps.paths));
+  app.use(demoRouter(deps.paths));
   app.use((req, res) => {
     res.status(404).json({ code: 'not_found', message: `no such resource: ${req.path}` });
   });

@@ -50,6 +50,7 @@ export const en = {
   error_data_upload: 'Uploading failed.',
   error_result: 'The result could not be obtained.',
   error_unknown: 'Something went wrong.',
+  error_license: 'This site is not licensed to use the liveness check.',
   error_upload_too_big: 'The file is too large.',
   error_upload_unknown: 'The file could not be processed.',
   // status

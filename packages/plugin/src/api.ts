@@ -58,6 +58,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
       }
       const t = locales.translator(options.lang);
       const session = new LivenessSession(options, {
+        base,
         translate: t,
         urls: {
           workerUrl: `${base}plugin/vision_worker.js`,

@@ -74,6 +74,8 @@ export type FrameDiagnostics = FaceMetrics & { hint: string | null; action: stri
 /** Options after normalisation: defaults applied, wrong types dropped. */
 export interface NormalizedOptions extends OpenOptions {
   action: ActionId[];
+  /** False when the page gave no action list: the adapter's `actions_default` then decides. */
+  actionGiven: boolean;
   lang: string;
   get_user_media_timeout: number;
   meta: Record<string, string>;
@@ -141,6 +143,7 @@ export function normalizeOptions(input: unknown): Normalized {
   const options: NormalizedOptions = {
     ...(raw as OpenOptions),
     action,
+    actionGiven: raw.action !== undefined,
     lang: typeof raw.lang === 'string' && raw.lang ? raw.lang.toLowerCase() : 'en',
     get_user_media_timeout: Number.isFinite(timeout) && timeout > 0 ? timeout : 40_000,
     meta,

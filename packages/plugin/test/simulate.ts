@@ -17,7 +17,11 @@ export interface Outcome {
  * Replays a trace (looped, like Chromium loops the clip) through an action machine, firing its timers
  * on virtual time. `offsetMs` skips the start, as model loading does in the browser.
  */
-export function simulate(action: ActionId, trace: Trace, { offsetMs = 0, maxMs = 40_000 } = {}): Outcome {
+export function simulate(
+  action: ActionId,
+  trace: Trace,
+  { offsetMs = 0, maxMs = 40_000, stride = 1 } = {},
+): Outcome {
   const spec = ACTION_SPECS[action];
   if (!spec) throw new Error(`no spec for ${action}`);
   const last = trace.frames[trace.frames.length - 1];
@@ -43,7 +47,9 @@ export function simulate(action: ActionId, trace: Trace, { offsetMs = 0, maxMs =
   };
   apply(0);
   for (let loop = 0; loop * period < maxMs + offsetMs; loop++) {
-    for (const f of trace.frames) {
+    for (const [i, f] of trace.frames.entries()) {
+      // stride > 1 drops frames, as a slower device analyses fewer of them.
+      if (i % stride !== 0) continue;
       const t = loop * period + f.timestamp;
       if (t < offsetMs) continue;
       const now = t - offsetMs;

@@ -8,6 +8,7 @@ export const SECRET_KEYS = [
   'api_password',
   'master_license_signature',
   'license.signature',
+  'session_secret',
 ] as const;
 
 function maskUrlCredentials(url: string): string {

@@ -102,8 +102,28 @@ export const configSchema = z
     api_password: text.optional(),
     api_timeout_ms: int(100, 300_000).default(15_000),
     /** A license installed through configuration instead of a file (same fields as open({license})). */
-    license: z.strictObject({ payload_b64: text, signature: text, enc_public_key: text }).optional(),
+    // enc_public_key is "" in a licence without a container key (docs/licensing.md).
+    license: z
+      .strictObject({ payload_b64: text, signature: text, enc_public_key: z.string().trim() })
+      .optional(),
     license_file: text.optional(),
+    /**
+     * Trusted Ed25519 license-signing public keys (base64 of the raw 32 bytes). A list so the issuer
+     * can rotate keys; with none configured every installed license is `license_invalid`.
+     */
+    license_public_keys: list(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be base64 of 32 bytes'),
+    ).default([]),
+    /**
+     * HMAC secret for the plugin↔adapter session tokens. Several adapters behind a balancer must share
+     * it; when absent a random one is generated at start (sessions then die with the process).
+     */
+    session_secret: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Adapter's own files (uploads kept while the API is down: `<data_dir>/pending/`). */
+    data_dir: text.optional(),
     cors: z.strictObject({ origins: list(corsOrigin).default([]) }).prefault({}),
     limits: z
       .strictObject({
@@ -121,8 +141,16 @@ export const configSchema = z
       })
       .prefault({}),
     port: int(0, 65_535).default(8080),
-    host: text.default('0.0.0.0'),
-    analysis: z.strictObject({ embedded: bool(true) }).prefault({}),
+    // Loopback by default, as before the configuration existed; containers set 0.0.0.0.
+    host: text.default('127.0.0.1'),
+    analysis: z
+      .strictObject({
+        embedded: bool(true),
+        /** Port of the embedded service on 127.0.0.1; 0 picks a free one. */
+        port: int(0, 65_535).default(0),
+        data_dir: text.optional(),
+      })
+      .prefault({}),
     trusted_test_devices: list(text).default([]),
   })
   .superRefine((c, ctx) => {
@@ -136,6 +164,14 @@ export const configSchema = z
     }
     if (talksToApi && external && c.api_use_token === 'config' && !c.api_token && !c.api_login) {
       missing('api_token', 'required when api_use_token is "config" (or set api_login + api_password)');
+    }
+    if (c.architecture === 'lite' && c.analysis.embedded) {
+      // The embedded service has no Instant API (/api/instant/folders/); lite needs an external one.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['analysis', 'embedded'],
+        message: 'must be false when architecture is "lite" (the embedded service has no Instant API)',
+      });
     }
     if (c.api_login !== undefined && c.api_password === undefined) {
       missing('api_password', 'required when api_login is set');

@@ -67,8 +67,12 @@ export const FLOW_TIMING = {
   /** Max pose spread (degrees) in the steady window for it to count as a baseline. */
   maxBaselineSpreadDeg: 5,
   gestureTimeoutMs: 5000,
-  /** How long the "try again" message stays before positioning restarts. */
+  /**
+   * How long the "try again" message stays before positioning restarts; each retry waits `retryPauseStepMs`
+   * longer, which gives the user more time to read and keeps attempts from repeating the same rhythm.
+   */
   retryPauseMs: 2000,
+  retryPauseStepMs: 500,
   maxAttempts: 3,
   /** Give up when the face never becomes ready for this long. */
   positioningTimeoutMs: 60_000,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleFace } from '../../test/sample-face.js';
 import type { FaceMetrics } from '../vision/types.js';
 import {
   type Baseline,
@@ -9,21 +10,7 @@ import {
   poseSpread,
 } from './gestures.js';
 
-const face: FaceMetrics = {
-  timestamp: 0,
-  frameWidth: 640,
-  frameHeight: 480,
-  faceCount: 1,
-  box: { left: 250, top: 190, right: 390, bottom: 360 },
-  landmarks: null,
-  yaw: 3,
-  pitch: -10,
-  roll: 0,
-  blink: 0.05,
-  smile: 0.02,
-  brightness: 100,
-  sharpness: 50,
-};
+const face: FaceMetrics = sampleFace;
 const base: Baseline = { yaw: 3, pitch: -10, smile: 0.02, blink: 0.05 };
 
 function run(kind: GestureKind, frames: Array<Partial<FaceMetrics>>, baseline = base): boolean {

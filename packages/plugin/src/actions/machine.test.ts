@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { sampleFace } from '../../test/sample-face.js';
 import type { FaceMetrics } from '../vision/types.js';
 import { ACTION_SPECS, FLOW_TIMING } from './catalog.js';
 import { type ActionState, startAction, stepAction } from './machine.js';
 
-const face: FaceMetrics = {
-  timestamp: 0,
-  frameWidth: 640,
-  frameHeight: 480,
-  faceCount: 1,
-  box: { left: 250, top: 190, right: 390, bottom: 360 },
-  landmarks: null,
-  yaw: 3,
-  pitch: -10,
-  roll: 0,
-  blink: 0.05,
-  smile: 0.02,
-  brightness: 100,
-  sharpness: 50,
-};
+const face: FaceMetrics = sampleFace;
 const smile = ACTION_SPECS.video_selfie_smile;
 if (!smile) throw new Error('missing spec');
 

@@ -7,10 +7,20 @@ import type { ActionId } from '../options.js';
 // the clip the flow starts, so an action must work from any of them.
 const OFFSETS = Array.from({ length: 29 }, (_, i) => i * 250);
 
-function outcomes(action: ActionId, clip: string) {
+/**
+ * Every offset at the recorded frame rate (10–15 analysed fps) and, where the gesture lasts long enough to
+ * be seen at half that rate, again with every other frame dropped (a slower device). The clips' natural
+ * blinks last 100–200 ms, so half rate can miss them entirely: that is a limit of slow devices on
+ * involuntary blinks, not of the detector, and is not asserted.
+ */
+function outcomes(action: ActionId, clip: string, strides: number[] = [1, 2]) {
   const trace = loadTrace(clip);
-  return OFFSETS.map((offsetMs) => simulate(action, trace, { offsetMs }));
+  return strides.flatMap((stride) =>
+    OFFSETS.map((offsetMs) => simulate(action, trace, { offsetMs, stride })),
+  );
 }
+
+const BRIEF: ReadonlySet<ActionId> = new Set(['video_selfie_eyes']);
 
 describe('actions pass on the clips that show them (real model traces)', () => {
   const positives: Array<[ActionId, string]> = [
@@ -28,7 +38,7 @@ describe('actions pass on the clips that show them (real model traces)', () => {
   ];
   for (const [action, clip] of positives) {
     it(`${action} on ${clip}`, () => {
-      for (const o of outcomes(action, clip)) {
+      for (const o of outcomes(action, clip, BRIEF.has(action) ? [1] : [1, 2])) {
         expect(o.phase).toBe('done');
         expect(o.recordedFrames).toBeGreaterThan(0);
       }
@@ -36,7 +46,7 @@ describe('actions pass on the clips that show them (real model traces)', () => {
   }
 
   it('passive clips finish on the first attempt within 3.5 s (a blink restarts the clip)', () => {
-    for (const o of outcomes('video_selfie_blank', 'neutral_frontal')) {
+    for (const o of outcomes('video_selfie_blank', 'neutral_frontal', [1])) {
       expect(o.attempts).toBe(1);
       expect(o.at).toBeLessThan(3500);
     }

@@ -150,7 +150,11 @@ function retryOrFail(attempt: number, hint: Hint): Step {
     effects: [
       { type: 'drop-recording' },
       { type: 'clear-timer', name: 'gesture' },
-      { type: 'set-timer', name: 'retry', ms: FLOW_TIMING.retryPauseMs },
+      {
+        type: 'set-timer',
+        name: 'retry',
+        ms: FLOW_TIMING.retryPauseMs + (attempt - 1) * FLOW_TIMING.retryPauseStepMs,
+      },
     ],
     hint,
   };

@@ -17,6 +17,11 @@ export const ERROR_CODES = {
   capture_timeout: { messageKey: 'error_unknown', retryable: true },
   upload_failed: { messageKey: 'error_data_upload', retryable: true },
   api_unavailable: { messageKey: 'error_service_unavailable', retryable: true },
+  license_invalid: { messageKey: 'error_license', retryable: false },
+  license_expired: { messageKey: 'error_license', retryable: false },
+  license_origin_mismatch: { messageKey: 'error_license', retryable: false },
+  container_rejected: { messageKey: 'error_data_upload', retryable: true },
+  integrity_blocked: { messageKey: 'error_unknown', retryable: false },
   internal_error: { messageKey: 'error_unknown', retryable: false },
 } as const;
 

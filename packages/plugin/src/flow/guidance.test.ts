@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleFace } from '../../test/sample-face.js';
 import { loadTrace } from '../../test/traces.js';
 import type { FaceMetrics } from '../vision/types.js';
 import { guidance } from './guidance.js';
@@ -8,21 +9,7 @@ const share = (clip: string, pick: (hint: ReturnType<typeof guidance>) => boolea
   return frames.filter((f) => pick(guidance(f))).length / frames.length;
 };
 
-const good: FaceMetrics = {
-  timestamp: 0,
-  frameWidth: 640,
-  frameHeight: 480,
-  faceCount: 1,
-  box: { left: 250, top: 190, right: 390, bottom: 360 },
-  landmarks: null,
-  yaw: 3,
-  pitch: -9,
-  roll: 0,
-  blink: 0.05,
-  smile: 0,
-  brightness: 100,
-  sharpness: 50,
-};
+const good: FaceMetrics = sampleFace;
 
 describe('guidance on synthetic frames', () => {
   it('accepts a centred frontal face', () => expect(guidance(good)).toBeNull());

@@ -1,23 +1,39 @@
 import { ACTION_SPECS } from '../actions/catalog.js';
 import { type Camera, openCamera } from '../camera/camera.js';
+import type { Clip } from '../capture/clip.js';
 import { captureResult } from '../capture/result.js';
 import { ERROR_CODES, type LivenessError, LivenessFailure, toFailure } from '../errors/codes.js';
-import type { NormalizedOptions } from '../options.js';
+import { DEFAULT_INTEGRITY_POLICY, type IntegrityPolicy } from '../integrity/policy.js';
+import { SessionEvidence } from '../integrity/session-evidence.js';
+import type { NormalizedOptions, ResultPayload } from '../options.js';
+import { captureOnlySession, type SessionInfo, startSession } from '../transport/adapter-api.js';
+import { Telemetry } from '../transport/telemetry.js';
 import { VisionClient, type VisionUrls } from '../vision/client.js';
 import { runAction } from './action-runner.js';
 import { createStore, type Store } from './store.js';
+import { buildBody, submitCapture } from './submit.js';
 import { initialViewState, type ViewState } from './view-state.js';
 
 export interface SessionDeps {
+  /** Adapter base URL, ending with '/'. */
+  base: string;
   urls: VisionUrls;
   translate: (key: string) => string;
   /** Called once when the session has ended for any reason (after on_close). */
   onEnded: () => void;
 }
 
+type HostCallback =
+  | 'on_capture_complete'
+  | 'on_error'
+  | 'on_close'
+  | 'on_submit'
+  | 'on_result'
+  | 'on_complete';
+
 /**
- * One capture session: load → camera → actions → (capture architecture: done) → closed.
- * Owns the camera and the vision worker and releases both on every exit path.
+ * One session: adapter handshake → camera + model → each action → evidence → (normal/lite: upload →
+ * results) → closed. Owns the camera, the worker and the timers, and releases them on every exit path.
  */
 export class LivenessSession {
   readonly id: string;
@@ -25,6 +41,8 @@ export class LivenessSession {
   private readonly abort = new AbortController();
   private camera: Camera | null = null;
   private vision: VisionClient | null = null;
+  private evidence: SessionEvidence | null = null;
+  private telemetry: Telemetry;
   private closed = false;
 
   constructor(
@@ -33,93 +51,175 @@ export class LivenessSession {
   ) {
     this.id = crypto.randomUUID();
     this.view = createStore<ViewState>({ ...initialViewState, actionCount: options.action.length });
+    this.telemetry = new Telemetry(null, this.id);
   }
 
   async run(): Promise<void> {
     try {
-      // Document photos are not built yet: refuse them up front rather than fake them.
-      const unsupported = this.options.action.filter((a) => !ACTION_SPECS[a]);
-      if (unsupported.length > 0) {
-        throw new LivenessFailure(
-          'invalid_options',
-          `action(s) not supported by this build: ${unsupported.join(', ')}`,
-        );
-      }
-      this.vision = new VisionClient(this.deps.urls);
-      this.view.set({ statusKey: 'accessing_camera' });
-      const cameraPromise = openCamera(
-        {
-          timeoutMs: this.options.get_user_media_timeout,
-          ...(this.options.device_id ? { deviceId: this.options.device_id } : {}),
-          facingMode: this.options.cameraFacingMode ?? 'user',
-        },
-        this.abort.signal,
+      const info = await this.handshake();
+      this.telemetry = new Telemetry(
+        info.architecture === 'capture' ? null : `${this.deps.base}api/v1/telemetry`,
+        this.id,
       );
-      // Keep hold of the camera as soon as it opens, so close() during model loading still stops it.
-      const tracked = cameraPromise.then((c) => {
-        if (this.closed) c.stop();
-        else this.camera = c;
-        return c;
-      });
-      const [camera] = await Promise.all([tracked, this.vision.whenReady()]);
+      this.telemetry.add('opened');
+      const clips = await this.capture(info);
       if (this.closed) return;
-      const settings = camera.track.getSettings();
-      this.view.set({
-        phase: 'capturing',
-        statusKey: null,
-        video: camera.video,
-        frameWidth: settings.width ?? camera.video.videoWidth,
-        frameHeight: settings.height ?? camera.video.videoHeight,
-      });
-      for (const [index, action] of this.options.action.entries()) {
-        const spec = ACTION_SPECS[action];
-        if (!spec) continue;
-        this.view.set({
-          action,
-          actionIndex: index,
-          hint: null,
-          recording: null,
-          prompt: null,
-          scanning: false,
-        });
-        const clip = await runAction(
-          spec,
-          camera.video,
-          this.vision,
-          ({ metrics: m, hint, state }) => {
-            this.options.diagnostics?.on_frame?.({ ...m, hint, action });
-            const prompting =
-              state.phase === 'prompting' || (state.phase === 'recording' && spec.kind === 'scan');
-            this.view.set({
-              hint: hint ?? (prompting ? null : 'action_hint_face_aligned'),
-              prompt: prompting && spec.kind !== 'passive' ? spec.promptKey : null,
-              scanning: spec.kind === 'scan' && state.phase === 'recording',
-              recording:
-                state.phase === 'recording' && spec.kind === 'passive'
-                  ? Math.min(1, (m.timestamp - state.since) / spec.clipMs)
-                  : null,
-              attempt: 'attempt' in state ? state.attempt : 1,
-              face: m.box,
-              frameWidth: m.frameWidth,
-              frameHeight: m.frameHeight,
-            });
-          },
-          this.abort.signal,
-        );
-        if (this.closed) return;
-        const additionalInfo = JSON.stringify({
-          version: 1,
-          sdk: 'open-liveness',
-          event_session_id: this.id,
-        });
-        const result = await captureResult(clip, additionalInfo, false);
-        this.callback('on_capture_complete', result);
+      if (info.architecture === 'capture') {
+        // With the sealed container the page gets one opaque blob instead of readable frames (plugin-api §5.5).
+        if (info.use_wasm_container) {
+          const sealed = await buildBody({ info, options: this.options, clips });
+          this.callback(
+            'on_capture_complete',
+            new Blob([sealed as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
+          );
+        }
+        this.close();
+        return;
       }
-      // Capture architecture: the page receives everything through on_capture_complete, so we are done.
-      this.close();
+      await submitCapture({
+        base: this.deps.base,
+        info,
+        clips,
+        options: this.options,
+        view: this.view,
+        telemetry: this.telemetry,
+        signal: this.abort.signal,
+        onSubmit: () => this.callback('on_submit'),
+        onResult: (r: ResultPayload) => this.callback('on_result', r),
+        onComplete: (r: ResultPayload) => this.callback('on_complete', r),
+      });
+      if (!this.closed) this.close();
     } catch (err) {
       if (this.closed) return;
       this.fail(toFailure(err));
+    }
+  }
+
+  private async handshake(): Promise<SessionInfo> {
+    const request = {
+      event_session_id: this.id,
+      meta: this.options.meta,
+      ...(this.options.actionGiven ? { actions: this.options.action } : {}),
+      ...(this.options.token ? { token: this.options.token } : {}),
+      ...(this.options.license ? { license: this.options.license } : {}),
+    };
+    const info =
+      (await startSession(this.deps.base, request, this.abort.signal)) ??
+      captureOnlySession(this.id, this.options.action);
+    if (info.iframe_allowed === false && window.self !== window.top) {
+      throw new LivenessFailure(
+        'iframe_not_allowed',
+        'the adapter does not allow the plugin inside an iframe',
+      );
+    }
+    return info;
+  }
+
+  private async capture(info: SessionInfo): Promise<Array<{ clip: Clip; additionalInfo: string }>> {
+    const actions = info.actions.length > 0 ? info.actions : this.options.action;
+    // Document photos are not built yet: refuse them up front rather than fake them.
+    const unsupported = actions.filter((a) => !ACTION_SPECS[a]);
+    if (unsupported.length > 0) {
+      throw new LivenessFailure(
+        'invalid_options',
+        `action(s) not supported by this build: ${unsupported.join(', ')}`,
+      );
+    }
+    const policy: IntegrityPolicy = {
+      ...DEFAULT_INTEGRITY_POLICY,
+      mode: info.integrity.mode,
+      trustedTestDevices: info.integrity.trusted_test_devices,
+    };
+    this.evidence = new SessionEvidence(policy);
+    this.vision = new VisionClient(this.deps.urls);
+    this.view.set({ statusKey: 'accessing_camera', actionCount: actions.length });
+    const cameraPromise = openCamera(
+      {
+        timeoutMs: this.options.get_user_media_timeout,
+        ...(this.options.device_id ? { deviceId: this.options.device_id } : {}),
+        facingMode: this.options.cameraFacingMode ?? 'user',
+      },
+      this.abort.signal,
+    );
+    // Keep hold of the camera as soon as it opens, so close() during model loading still stops it.
+    const tracked = cameraPromise.then((c) => {
+      if (this.closed) c.stop();
+      else this.camera = c;
+      return c;
+    });
+    const [camera] = await Promise.all([tracked, this.vision.whenReady()]);
+    if (this.closed) return [];
+    this.telemetry.add('camera_ready');
+    this.evidence.watch(camera.video, camera.track);
+    const settings = camera.track.getSettings();
+    this.view.set({
+      phase: 'capturing',
+      statusKey: null,
+      video: camera.video,
+      frameWidth: settings.width ?? camera.video.videoWidth,
+      frameHeight: settings.height ?? camera.video.videoHeight,
+    });
+    const captured: Array<{ clip: Clip; additionalInfo: string }> = [];
+    for (const [index, action] of actions.entries()) {
+      const clip = await this.captureAction(action, index, camera);
+      if (this.closed) return captured;
+      const evidence = await this.evidence.conclude();
+      if (evidence.block)
+        throw new LivenessFailure('integrity_blocked', 'capture stopped by the integrity policy');
+      captured.push({ clip, additionalInfo: evidence.additionalInfo });
+      const sealedForPage = info.architecture === 'capture' && info.use_wasm_container;
+      if (!sealedForPage) {
+        this.callback(
+          'on_capture_complete',
+          await captureResult(clip, evidence.additionalInfo, evidence.virtualCamera),
+        );
+      }
+    }
+    this.releaseCapture();
+    return captured;
+  }
+
+  private async captureAction(
+    action: NormalizedOptions['action'][number],
+    index: number,
+    camera: Camera,
+  ): Promise<Clip> {
+    const spec = ACTION_SPECS[action];
+    const vision = this.vision;
+    if (!spec || !vision) throw new LivenessFailure('internal_error', `no machine for ${action}`);
+    this.view.set({ action, actionIndex: index, hint: null, recording: null, prompt: null, scanning: false });
+    this.telemetry.add('action_start', action);
+    try {
+      const clip = await runAction(
+        spec,
+        camera.video,
+        vision,
+        ({ metrics: m, hint, state }) => {
+          this.options.diagnostics?.on_frame?.({ ...m, hint, action });
+          if (hint) this.telemetry.add('hint', hint);
+          const prompting =
+            state.phase === 'prompting' || (state.phase === 'recording' && spec.kind === 'scan');
+          this.view.set({
+            hint: hint ?? (prompting ? null : 'action_hint_face_aligned'),
+            prompt: prompting && spec.kind !== 'passive' ? spec.promptKey : null,
+            scanning: spec.kind === 'scan' && state.phase === 'recording',
+            recording:
+              state.phase === 'recording' && spec.kind === 'passive'
+                ? Math.min(1, (m.timestamp - state.since) / spec.clipMs)
+                : null,
+            attempt: 'attempt' in state ? state.attempt : 1,
+            face: m.box,
+            frameWidth: m.frameWidth,
+            frameHeight: m.frameHeight,
+          });
+        },
+        this.abort.signal,
+      );
+      this.telemetry.add('action_done', action);
+      return clip;
+    } catch (err) {
+      this.telemetry.add('action_fail', action);
+      throw err;
     }
   }
 
@@ -132,17 +232,22 @@ export class LivenessSession {
     if (this.closed) return;
     this.closed = true;
     this.abort.abort();
-    this.release();
+    this.releaseCapture();
+    this.telemetry.add('close');
+    this.telemetry.flush(true);
     this.view.set({ phase: 'closed', video: null });
     this.callback('on_close');
     this.deps.onEnded();
   }
 
-  private release(): void {
+  /** The camera and the model are needed only while capturing: free them before the upload. */
+  private releaseCapture(): void {
+    this.evidence?.stop();
     this.camera?.stop();
     this.camera = null;
     this.vision?.terminate();
     this.vision = null;
+    this.view.set({ video: null });
   }
 
   private fail(failure: LivenessFailure): void {
@@ -154,17 +259,16 @@ export class LivenessSession {
       context: failure.context,
       retryable: entry.retryable,
     };
-    this.release();
+    this.releaseCapture();
+    this.telemetry.add('error', failure.code);
+    this.telemetry.flush();
     this.view.set({ phase: 'failed', errorKey: entry.messageKey, statusKey: null, video: null });
     this.callback('on_error', error);
   }
 
   /** Host callbacks must never break the session: their exceptions are logged and swallowed here. */
-  private callback<K extends 'on_capture_complete' | 'on_error' | 'on_close'>(
-    name: K,
-    ...args: Parameters<NonNullable<NormalizedOptions[K]>>
-  ): void {
-    const fn = this.options[name] as ((...a: typeof args) => void) | undefined;
+  private callback(name: HostCallback, ...args: unknown[]): void {
+    const fn = this.options[name] as ((...a: unknown[]) => void) | undefined;
     if (!fn) return;
     try {
       fn(...args);

@@ -1,7 +1,7 @@
 import type { Hint } from '../actions/machine.js';
 import type { Box } from '../vision/types.js';
 
-export type SessionPhase = 'loading' | 'capturing' | 'finishing' | 'closed' | 'failed';
+export type SessionPhase = 'loading' | 'capturing' | 'uploading' | 'processing' | 'closed' | 'failed';
 
 /** Everything the UI renders. The core owns it; the UI never writes it. */
 export interface ViewState {
@@ -26,6 +26,8 @@ export interface ViewState {
   face: Box | null;
   errorKey: string | null;
   hidden: boolean;
+  /** 0..1 while the capture uploads. */
+  upload: number | null;
 }
 
 export const initialViewState: ViewState = {
@@ -45,4 +47,5 @@ export const initialViewState: ViewState = {
   face: null,
   errorKey: null,
   hidden: false,
+  upload: null,
 };

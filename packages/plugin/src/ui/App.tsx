@@ -27,9 +27,10 @@ export function App({ view, t, onClose }: Props) {
     <div
       class="ol-overlay"
       role="dialog"
-      aria-modal="true"
+      aria-modal={s.hidden ? undefined : 'true'}
       aria-label={t('capture_region_label')}
-      hidden={s.hidden}
+      aria-hidden={s.hidden ? 'true' : undefined}
+      data-hidden={String(s.hidden)}
     >
       <button type="button" class="ol-close" aria-label={t('close_button_label')} onClick={onClose}>
         ×
@@ -56,6 +57,19 @@ export function App({ view, t, onClose }: Props) {
             <div class="ol-hint" data-hint={s.hint}>
               {t(s.hint)}
             </div>
+          )}
+        </div>
+      )}
+      {(s.phase === 'uploading' || s.phase === 'processing') && (
+        <div class="ol-status" data-status={s.statusKey ?? ''}>
+          <p>{s.statusKey ? t(s.statusKey) : ''}</p>
+          {s.upload !== null && (
+            <progress
+              class="ol-progress-bar"
+              max={100}
+              value={Math.round(s.upload * 100)}
+              aria-label={t('uploading_data')}
+            />
           )}
         </div>
       )}

@@ -3,7 +3,8 @@ export const STYLES = `
 :host { all: initial; }
 .ol-overlay { position: fixed; inset: 0; z-index: 2147483000; background: #0b0f14; color: #f5f7fa;
   font: 16px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; display: flex; flex-direction: column; }
-.ol-overlay[hidden] { display: none; }
+/* hide() keeps everything running: the video must stay composited for frame callbacks, so no display:none. */
+.ol-overlay[data-hidden="true"] { opacity: 0; pointer-events: none; }
 .ol-stage { position: relative; flex: 1; min-height: 0; }
 .ol-stage video, .ol-stage svg { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
 .ol-stage video { transform: scaleX(-1); }
@@ -21,6 +22,8 @@ export const STYLES = `
 @keyframes ol-scan { from { left: 0; } to { left: calc(100% - 14em); } }
 @media (prefers-reduced-motion: reduce) { .ol-scan span { animation-duration: 10s; } }
 .ol-status { margin: auto; font-size: 1.1em; }
+.ol-progress-bar { width: min(22em, 80vw); height: 10px; accent-color: #30a46c; }
+.ol-status p { text-align: center; }
 .ol-error { margin: auto; max-width: 28em; text-align: center; color: #ffb4b4; }
 .ol-close { position: absolute; top: 12px; right: 12px; z-index: 2; width: 44px; height: 44px; border-radius: 50%;
   border: 0; background: rgba(255,255,255,.12); color: inherit; font-size: 24px; cursor: pointer; }

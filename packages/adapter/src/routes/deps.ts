@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { OzApiClient } from '../api-client/index.js';
+import type { AdapterConfig } from '../config/index.js';
+import type { AdapterMetrics } from '../http/metrics.js';
+import type { LicenseSettings } from '../licensing/for-request.js';
+
+/** What the protocol routes share. Built once by createApp from AppDeps. */
+export interface ProtocolDeps {
+  readonly config: AdapterConfig;
+  readonly log: Logger;
+  readonly metrics: AdapterMetrics;
+  /** Absent in `capture` architecture: nothing talks to the API there. */
+  readonly api: OzApiClient | undefined;
+  readonly sessionSecret: string;
+  /** Adapter data directory (`data_dir`); pending uploads go below it. */
+  readonly dataDir: string;
+  readonly license: LicenseSettings;
+  readonly nodeEnv: string | undefined;
+  readonly now: () => Date;
+}

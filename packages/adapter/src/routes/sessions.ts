@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { problem, sendProblem } from '../http/problem.js';
+import { requestOrigin, sessionLicense } from '../licensing/for-request.js';
+import { resolveActions } from '../session/actions.js';
+import { sessionOptions } from '../session/options.js';
+import { freshClaims, signSession } from '../session/token.js';
+import type { ProtocolDeps } from './deps.js';
+import { jsonBody } from './json-body.js';
+
+const EVENT_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+const bodySchema = z.looseObject({
+  event_session_id: z.string().regex(EVENT_ID).optional(),
+  actions: z.array(z.string().max(64)).max(20).optional(),
+  meta: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
+      z.union([z.string().max(1024), z.number(), z.boolean()]).transform(String),
+    )
+    .optional(),
+  token: z.string().min(1).max(8192).optional(),
+  license: z.unknown().optional(),
+  origin: z.string().max(2048).optional(),
+});
+
+/** `POST api/v1/sessions` (protocol.md §1): licence, actions, options, and a signed session token. */
+export function sessionsRouter(deps: ProtocolDeps): Router {
+  const router = express.Router();
+  router.post('/api/v1/sessions', jsonBody(deps.config.limits.json_body_bytes), (req, res) => {
+    const parsed = bodySchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      sendProblem(
+        res,
+        problem(
+          400,
+          'session_bad_request',
+          `invalid ${first?.path.join('.') || 'body'}: ${first?.message ?? ''}`,
+        ),
+      );
+      return;
+    }
+    const body = parsed.data;
+    const { config } = deps;
+    const origin = requestOrigin(req, body.origin);
+    const license = sessionLicense(deps.license, origin, body.license);
+    if (license.enforced && !license.verdict.ok) {
+      deps.log.warn(
+        { code: license.verdict.code, host: license.verdict.host, detail: license.verdict.detail },
+        'session refused: licence',
+      );
+      sendProblem(res, problem(403, license.verdict.code, license.verdict.message));
+      return;
+    }
+    const actions = resolveActions(config, body.actions);
+    if (!actions.ok) {
+      sendProblem(
+        res,
+        problem(
+          400,
+          actions.code,
+          `action ${JSON.stringify(actions.action)} is not accepted by this adapter`,
+        ),
+      );
+      return;
+    }
+    // api_use_token: client — the page's token is the only credential; without it nothing can be sent.
+    const clientToken = config.api_use_token === 'client' ? body.token : undefined;
+    if (config.api_use_token === 'client' && config.architecture !== 'capture' && clientToken === undefined) {
+      sendProblem(res, problem(400, 'api_no_token', 'api_use_token is "client": pass open({token})'));
+      return;
+    }
+    const sid = body.event_session_id ?? req.get('x-event-session-id') ?? randomUUID();
+    const eventSessionId = EVENT_ID.test(sid) ? sid : randomUUID();
+    const claims = freshClaims(
+      {
+        sid: eventSessionId,
+        actions: actions.actions,
+        meta: body.meta ?? {},
+        ...(clientToken ? { api_token: clientToken } : {}),
+      },
+      deps.now(),
+    );
+    res.json({
+      session: signSession(deps.sessionSecret, claims),
+      event_session_id: eventSessionId,
+      ...sessionOptions(config, deps.nodeEnv),
+      actions: actions.actions,
+      license: license.enforced
+        ? { code: license.verdict.code, valid: true }
+        : { code: 'ok', valid: true, enforced: false },
+    });
+  });
+  return router;
+}

@@ -1,0 +1,95 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { apiClientOptionsFromConfig, createOzApiClient, type OzApiClient } from '../api-client/index.js';
+import { createApp } from '../app.js';
+import type { AdapterConfig } from '../config/index.js';
+import { createMetrics } from '../http/metrics.js';
+import type { InstallPaths } from '../paths.js';
+import { generateSessionSecret } from '../session/token.js';
+import { versions } from '../version.js';
+import { type EmbeddedAnalysis, startEmbeddedAnalysis } from './embedded-analysis.js';
+import { installedLicense } from './license.js';
+
+export interface StartOptions {
+  readonly config: AdapterConfig;
+  readonly paths: InstallPaths;
+  readonly log: Logger;
+  readonly nodeEnv?: string | undefined;
+}
+
+export interface RunningAdapter {
+  readonly server: Server;
+  readonly url: string;
+  readonly embedded: EmbeddedAnalysis | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything `main` does after the configuration is valid: licence, embedded analysis service, API
+ * client, app, listen. Throws (with a message for the operator) when a dependency cannot start.
+ */
+export async function startAdapter({ config, paths, log, nodeEnv }: StartOptions): Promise<RunningAdapter> {
+  const license = installedLicense(config);
+  if (!license.ok) throw new Error(license.message);
+  const dataDir = config.data_dir ?? join(paths.assetsDir, 'adapter-data');
+  const talksToApi = config.architecture !== 'capture';
+
+  let embedded: EmbeddedAnalysis | undefined;
+  if (talksToApi && config.analysis.embedded) {
+    embedded = await startEmbeddedAnalysis({
+      dataDir: config.analysis.data_dir ?? join(paths.assetsDir, 'analysis-data'),
+      modelsDir: join(paths.assetsDir, 'models'),
+      port: config.analysis.port,
+      logger: log.child({ component: 'analysis' }),
+    });
+    log.info({ url: embedded.baseUrl }, 'embedded analysis service started');
+  }
+  let api: OzApiClient | undefined;
+  if (talksToApi) {
+    const options = apiClientOptionsFromConfig(
+      config,
+      embedded ? { baseUrl: embedded.baseUrl, auth: { credentials: embedded.credentials } } : {},
+    );
+    if (options) api = createOzApiClient({ ...options, logger: log.child({ component: 'api-client' }) });
+  }
+  const sessionSecret = config.session_secret ?? generateSessionSecret();
+  if (config.session_secret === undefined) {
+    log.warn('session_secret not set: generated one; sessions do not survive a restart or span adapters');
+  }
+  const app = createApp({
+    paths,
+    log,
+    config,
+    api,
+    sessionSecret,
+    dataDir,
+    license: license.settings,
+    metrics: createMetrics({ processMetrics: true }),
+    nodeEnv,
+    versions: versions(),
+    ...(embedded ? { analysisReady: () => embedded.ready() } : {}),
+  });
+  const server = app.listen(config.port, config.host);
+  try {
+    await once(server, 'listening');
+  } catch (err) {
+    await embedded?.close();
+    throw err;
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    server,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    embedded,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      await embedded?.close();
+    },
+  };
+}

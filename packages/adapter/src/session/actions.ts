@@ -1,0 +1,42 @@
+/** The configuration keys that decide which actions a session runs (structural: no config import). */
+export interface ActionSettings {
+  readonly actions_default_importance: boolean;
+  readonly actions_default: {
+    readonly video_count: number;
+    readonly photo_front: boolean;
+    readonly photo_back: boolean;
+  };
+  readonly video_actions_list: readonly string[];
+  readonly photo_actions_list: readonly string[];
+}
+
+export type ActionsResult =
+  | { readonly ok: true; readonly actions: string[] }
+  | { readonly ok: false; readonly code: 'session_action_not_allowed'; readonly action: string };
+
+/**
+ * `actions_default` as a list: the first `video_count` accepted video actions (so the default set is
+ * one `video_selfie_blank`), then the document photos asked for.
+ */
+export function defaultActions(s: ActionSettings): string[] {
+  const out = s.video_actions_list.slice(0, s.actions_default.video_count);
+  if (s.actions_default.photo_front) out.push('photo_id_front');
+  if (s.actions_default.photo_back) out.push('photo_id_back');
+  return out;
+}
+
+/**
+ * The list a session runs: the page's `open({action})` unless `actions_default_importance` says the
+ * adapter decides (or the page gave none). Actions outside the accepted lists are refused rather than
+ * dropped, so an integration mistake shows at once instead of as a shorter check.
+ */
+export function resolveActions(s: ActionSettings, requested: readonly string[] | undefined): ActionsResult {
+  const actions =
+    s.actions_default_importance || requested === undefined || requested.length === 0
+      ? defaultActions(s)
+      : [...requested];
+  const accepted = new Set([...s.video_actions_list, ...s.photo_actions_list]);
+  const refused = actions.find((a) => !accepted.has(a));
+  if (refused !== undefined) return { ok: false, code: 'session_action_not_allowed', action: refused };
+  return { ok: true, actions };
+}

@@ -1,0 +1,45 @@
+import JSZip from 'jszip';
+import { type Clip, roundBox } from '../capture/clip.js';
+
+/** The per-archive manifest (docs/protocol.md §2). */
+export interface ShotSetManifest {
+  version: 1;
+  action: string;
+  orientation: 'portrait' | 'landscape';
+  frames: Array<{ name: string; t: number; box: ReturnType<typeof roundBox> | null }>;
+  best_frame: string;
+  additional_info: string;
+}
+
+export function frameName(index: number): string {
+  return `${String(index).padStart(3, '0')}.jpg`;
+}
+
+export function shotSetManifest(clip: Clip, additionalInfo: string): ShotSetManifest {
+  const first = clip.frames[0]?.metrics;
+  const t0 = first?.timestamp ?? 0;
+  return {
+    version: 1,
+    action: clip.action,
+    orientation: first && first.frameHeight > first.frameWidth ? 'portrait' : 'landscape',
+    frames: clip.frames.map((f, i) => ({
+      name: frameName(i),
+      t: Math.round(f.metrics.timestamp - t0),
+      box: f.metrics.box ? roundBox(f.metrics.box) : null,
+    })),
+    best_frame: frameName(Math.max(0, clip.bestIndex)),
+    additional_info: additionalInfo,
+  };
+}
+
+/** One ZIP shot set per video action: the JPEG frames (already compressed, so stored) and the manifest. */
+export async function packShotSet(clip: Clip, additionalInfo: string): Promise<Blob> {
+  const zip = new JSZip();
+  clip.frames.forEach((f, i) => {
+    zip.file(frameName(i), f.jpeg, { compression: 'STORE' });
+  });
+  zip.file('manifest.json', JSON.stringify(shotSetManifest(clip, additionalInfo)), {
+    compression: 'DEFLATE',
+  });
+  return zip.generateAsync({ type: 'blob', mimeType: 'application/zip' });
+}

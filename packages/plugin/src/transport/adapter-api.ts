@@ -1,0 +1,158 @@
+import { LivenessFailure } from '../errors/codes.js';
+import type { ActionId, LicenseData, ResultPayload } from '../options.js';
+
+/** What the adapter tells the plugin at session start (docs/protocol.md §1). */
+export interface SessionInfo {
+  session: string;
+  event_session_id: string;
+  architecture: 'normal' | 'lite' | 'capture';
+  result_mode: 'safe' | 'status' | 'folder' | 'full';
+  results_polling_interval: number;
+  disable_adapter_errors_on_screen: boolean;
+  use_wasm_container: boolean;
+  /** The adapter's container key (base64 raw P-256) when `use_wasm_container` is on. */
+  container_public_key?: string | null;
+  /** A single-use session token issued by the adapter (`api_use_session_token: "api"`). */
+  session_token?: string | null;
+  /** False when the adapter forbids running inside an iframe. */
+  iframe_allowed?: boolean;
+  actions: ActionId[];
+  integrity: { mode: 'production' | 'development'; trusted_test_devices: string[] };
+}
+
+/** Used when no adapter answers (the plugin served as static files): capture only, strict checks. */
+export function captureOnlySession(eventSessionId: string, actions: ActionId[]): SessionInfo {
+  return {
+    session: '',
+    event_session_id: eventSessionId,
+    architecture: 'capture',
+    result_mode: 'safe',
+    results_polling_interval: 1000,
+    disable_adapter_errors_on_screen: false,
+    use_wasm_container: false,
+    actions,
+    integrity: { mode: 'production', trusted_test_devices: [] },
+  };
+}
+
+const LICENSE_CODES = new Set([
+  'license_invalid',
+  'license_expired',
+  'license_origin_mismatch',
+  'license_missing',
+]);
+
+async function errorOf(
+  res: Response,
+  fallback: 'api_unavailable' | 'upload_failed',
+): Promise<LivenessFailure> {
+  let body: { code?: unknown; message?: unknown } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // not JSON: keep the status only
+  }
+  const code = typeof body.code === 'string' ? body.code : '';
+  const message = typeof body.message === 'string' ? body.message : `HTTP ${res.status}`;
+  if (LICENSE_CODES.has(code)) {
+    const mapped = code === 'license_missing' ? 'license_invalid' : code;
+    return new LivenessFailure(mapped as 'license_invalid', message, { status: res.status });
+  }
+  if (code.startsWith('container_')) {
+    return new LivenessFailure('container_rejected', message, { status: res.status, adapter_code: code });
+  }
+  if (code === 'api_unavailable' || res.status >= 500) {
+    return new LivenessFailure('api_unavailable', message, { status: res.status, adapter_code: code });
+  }
+  return new LivenessFailure(fallback, message, { status: res.status, adapter_code: code });
+}
+
+export interface SessionRequest {
+  event_session_id: string;
+  actions?: ActionId[];
+  meta: Record<string, string>;
+  token?: string;
+  license?: LicenseData;
+}
+
+/**
+ * Starts a session with the adapter. Null when there is no adapter protocol at this base URL (404 or no
+ * answer): the plugin then runs capture-only. A licence refusal is an error, never a silent fallback.
+ */
+export async function startSession(
+  base: string,
+  req: SessionRequest,
+  signal: AbortSignal,
+): Promise<SessionInfo | null> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-event-session-id': req.event_session_id },
+      body: JSON.stringify({ ...req, origin: location.origin }),
+      signal,
+    });
+  } catch (err) {
+    if (signal.aborted) throw err;
+    return null;
+  }
+  if (res.status === 404 || res.status === 405) return null;
+  if (!res.ok) throw await errorOf(res, 'api_unavailable');
+  return (await res.json()) as SessionInfo;
+}
+
+/**
+ * Uploads the capture with progress events (fetch has no upload progress, XHR does): a multipart body to
+ * `/media`, or a sealed container to `/container`.
+ */
+export function uploadMedia(
+  base: string,
+  info: SessionInfo,
+  body: FormData | Uint8Array,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+): Promise<{ session: string; result: ResultPayload }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const kind = body instanceof FormData ? 'media' : 'container';
+    xhr.open('POST', `${base}api/v1/sessions/${encodeURIComponent(info.session)}/${kind}`);
+    if (kind === 'container') xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('x-event-session-id', info.event_session_id);
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (ev) => {
+      if (ev.lengthComputable && ev.total > 0) onProgress(ev.loaded / ev.total);
+    };
+    xhr.onerror = () => reject(new LivenessFailure('upload_failed', 'network error during upload'));
+    xhr.onload = () => {
+      const res = new Response(xhr.responseText, { status: xhr.status });
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        res
+          .json()
+          .then((json: { session: string } & ResultPayload) => {
+            const { session, ...result } = json;
+            resolve({ session, result: result as ResultPayload });
+          })
+          .catch(() => reject(new LivenessFailure('upload_failed', 'unreadable adapter answer')));
+      } else {
+        void errorOf(res, 'upload_failed').then(reject);
+      }
+    };
+    signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body instanceof FormData ? body : new Blob([body as Uint8Array<ArrayBuffer>]));
+  });
+}
+
+export async function fetchResult(
+  base: string,
+  session: string,
+  eventSessionId: string,
+  signal: AbortSignal,
+): Promise<ResultPayload> {
+  const res = await fetch(`${base}api/v1/sessions/${encodeURIComponent(session)}/result`, {
+    headers: { 'x-event-session-id': eventSessionId },
+    signal,
+  });
+  if (!res.ok) throw await errorOf(res, 'api_unavailable');
+  return (await res.json()) as ResultPayload;
+}
