@@ -97,3 +97,49 @@ test('the analysis API down: on_error api_unavailable, and the adapter keeps the
     await adapter.stop();
   }
 });
+
+test('disable_adapter_errors_on_screen: an API failure closes the window and is reported only to on_error', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const adapter = await startAdapter({
+    ...TRUSTED_FAKE_CAMERA,
+    OZ_ADAPTER_ANALYSIS__EMBEDDED: 'false',
+    OZ_ADAPTER_API_URL: 'http://127.0.0.1:9/',
+    OZ_ADAPTER_API_TOKEN: 'unused-token',
+    OZ_ADAPTER_DISABLE_ADAPTER_ERRORS_ON_SCREEN: 'true',
+  });
+  try {
+    await page.goto(adapter.url);
+    await openWith(page, { action: ['video_selfie_blank'] });
+    const error = (await waitForEvent(page, 'on_error', 90_000)).data as { code: string };
+    expect(error.code).toBe('api_unavailable');
+    await waitForEvent(page, 'on_close', 5_000);
+    await expect(page.locator('[data-oz-liveness]')).toHaveCount(0);
+  } finally {
+    await adapter.stop();
+  }
+});
+
+test('telemetry: the session’s events reach the adapter’s /metrics', async ({ page }) => {
+  test.setTimeout(90_000);
+  const adapter = await startAdapter({ ...TRUSTED_FAKE_CAMERA });
+  try {
+    await page.goto(adapter.url);
+    await openWith(page, { action: ['video_selfie_blank'] });
+    await waitForEvent(page, 'on_close', 60_000);
+    await expect
+      .poll(
+        async () => {
+          const text = await (await fetch(new URL('metrics', adapter.url))).text();
+          return ['opened', 'camera_ready', 'action_done', 'upload_done', 'close'].every((type) =>
+            new RegExp(`liveness_plugin_events_total\\{[^}]*type="${type}"[^}]*\\} [1-9]`).test(text),
+          );
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+  } finally {
+    await adapter.stop();
+  }
+});

@@ -10,31 +10,43 @@ export interface CameraOptions {
  * `page` runs in a Chromium launched for this test only, its fake camera fed by the test's clip.
  * Missing fixtures skip the test loudly on a developer's clone and fail it under CI.
  */
+/** Chromium with the fake camera fed by `clipFile` (null = the built-in pattern) and any extra flags. */
+export function launchCamera(clipFile: string | null, extraArgs: string[] = []): Promise<Browser> {
+  const args = [
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    ...(clipFile ? [`--use-file-for-fake-video-capture=${clipFile}`] : []),
+    ...extraArgs,
+  ];
+  return chromium.launch({ executablePath: chromiumPath(), args, headless: true });
+}
+
+/** The clip's path, or a loud skip (developer clone) / failure (CI) when the fixtures are missing. */
+export function requireClip(
+  clip: string,
+  testInfo: { skip(condition: boolean, reason: string): void },
+): string | null {
+  const path = clipPath(clip);
+  if (path) return path;
+  const message = missingFixturesMessage(clip);
+  if (isCI) throw new Error(message);
+  console.warn(`\n*** SKIPPED: ${message}\n`);
+  testInfo.skip(true, message);
+  return null;
+}
+
 export const test = base.extend<CameraOptions & { cameraBrowser: Browser }>({
   clip: ['neutral_frontal', { option: true }],
   cameraBrowser: async ({ clip }, use, testInfo) => {
-    const args = [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ];
-    if (clip) {
-      const path = clipPath(clip);
-      if (!path) {
-        const message = missingFixturesMessage(clip);
-        if (isCI) throw new Error(message);
-        console.warn(`\n*** SKIPPED: ${message}\n`);
-        testInfo.skip(true, message);
-        return;
-      }
-      args.push(`--use-file-for-fake-video-capture=${path}`);
-    }
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args, headless: true });
+    const file = clip ? requireClip(clip, testInfo) : null;
+    if (clip && !file) return;
+    const browser = await launchCamera(file);
     await use(browser);
     await browser.close();
   },

@@ -59,6 +59,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
       const t = locales.translator(options.lang);
       const session = new LivenessSession(options, {
         base,
+        packWorkerUrl: `${base}plugin/pack_worker.js`,
         translate: t,
         urls: {
           workerUrl: `${base}plugin/vision_worker.js`,

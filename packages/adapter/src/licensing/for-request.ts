@@ -39,19 +39,21 @@ export function checkInstalledLicense(settings: LicenseSettings, origin: string 
 }
 
 /**
- * The licence decision for a new session. The installed licence wins; a page-supplied one
- * ("no-server licensing", open({license})) is used only when the adapter has none.
+ * The licence decision for a new session. A page-supplied licence (`open({license})` or `licenseUrl`)
+ * replaces the installed one, as in the reference product; it still has to carry a signature from a
+ * trusted issuer key, so a page can only bring another genuine licence. The master signature belongs
+ * to the installed licence and is not applied to a page's.
  */
 export function sessionLicense(
   settings: LicenseSettings,
   origin: string | null,
   pageLicense: unknown,
 ): { readonly enforced: boolean; readonly verdict: LicenseVerdict } {
-  const license = settings.installed ?? pageLicense;
-  const verdict = verifyLicense(license, {
+  const fromPage = pageLicense !== undefined && pageLicense !== null;
+  const verdict = verifyLicense(fromPage ? pageLicense : settings.installed, {
     publicKeys: settings.publicKeys,
     origin,
-    masterSignature: settings.installed !== undefined ? (settings.masterSignature ?? null) : null,
+    masterSignature: fromPage ? null : (settings.masterSignature ?? null),
   });
   return { enforced: settings.publicKeys.length > 0, verdict };
 }

@@ -5,6 +5,7 @@ import { captureResult } from '../capture/result.js';
 import { ERROR_CODES, type LivenessError, LivenessFailure, toFailure } from '../errors/codes.js';
 import { DEFAULT_INTEGRITY_POLICY, type IntegrityPolicy } from '../integrity/policy.js';
 import { SessionEvidence } from '../integrity/session-evidence.js';
+import { loadLicenseFromUrl } from '../licensing/load.js';
 import type { NormalizedOptions, ResultPayload } from '../options.js';
 import { captureOnlySession, type SessionInfo, startSession } from '../transport/adapter-api.js';
 import { Telemetry } from '../transport/telemetry.js';
@@ -18,10 +19,18 @@ export interface SessionDeps {
   /** Adapter base URL, ending with '/'. */
   base: string;
   urls: VisionUrls;
+  packWorkerUrl: string;
   translate: (key: string) => string;
   /** Called once when the session has ended for any reason (after on_close). */
   onEnded: () => void;
 }
+
+/** Errors that come from the adapter or the analysis API rather than from the user's device. */
+const SERVER_ERRORS: ReadonlySet<string> = new Set([
+  'api_unavailable',
+  'upload_failed',
+  'container_rejected',
+]);
 
 type HostCallback =
   | 'on_capture_complete'
@@ -43,6 +52,7 @@ export class LivenessSession {
   private vision: VisionClient | null = null;
   private evidence: SessionEvidence | null = null;
   private telemetry: Telemetry;
+  private info: SessionInfo | null = null;
   private closed = false;
 
   constructor(
@@ -57,6 +67,7 @@ export class LivenessSession {
   async run(): Promise<void> {
     try {
       const info = await this.handshake();
+      this.info = info;
       this.telemetry = new Telemetry(
         info.architecture === 'capture' ? null : `${this.deps.base}api/v1/telemetry`,
         this.id,
@@ -67,7 +78,12 @@ export class LivenessSession {
       if (info.architecture === 'capture') {
         // With the sealed container the page gets one opaque blob instead of readable frames (plugin-api §5.5).
         if (info.use_wasm_container) {
-          const sealed = await buildBody({ info, options: this.options, clips });
+          const sealed = await buildBody({
+            info,
+            options: this.options,
+            clips,
+            packWorkerUrl: this.deps.packWorkerUrl,
+          });
           this.callback(
             'on_capture_complete',
             new Blob([sealed as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
@@ -78,6 +94,7 @@ export class LivenessSession {
       }
       await submitCapture({
         base: this.deps.base,
+        packWorkerUrl: this.deps.packWorkerUrl,
         info,
         clips,
         options: this.options,
@@ -95,13 +112,24 @@ export class LivenessSession {
     }
   }
 
+  /** The page's licence: `license` as given, else the JSON at `licenseUrl` (relative to the page). */
+  private async pageLicense(): Promise<unknown> {
+    if (this.options.license) return this.options.license;
+    if (!this.options.licenseUrl) return undefined;
+    const loaded = await loadLicenseFromUrl(new URL(this.options.licenseUrl, location.href).href, fetch);
+    if (!loaded.ok)
+      throw new LivenessFailure('license_invalid', loaded.message, { licenseUrl: this.options.licenseUrl });
+    return loaded.value;
+  }
+
   private async handshake(): Promise<SessionInfo> {
+    const license = await this.pageLicense();
     const request = {
       event_session_id: this.id,
       meta: this.options.meta,
       ...(this.options.actionGiven ? { actions: this.options.action } : {}),
       ...(this.options.token ? { token: this.options.token } : {}),
-      ...(this.options.license ? { license: this.options.license } : {}),
+      ...(license !== undefined ? { license } : {}),
     };
     const info =
       (await startSession(this.deps.base, request, this.abort.signal)) ??
@@ -262,8 +290,13 @@ export class LivenessSession {
     this.releaseCapture();
     this.telemetry.add('error', failure.code);
     this.telemetry.flush();
-    this.view.set({ phase: 'failed', errorKey: entry.messageKey, statusKey: null, video: null });
     this.callback('on_error', error);
+    // `disable_adapter_errors_on_screen`: server-side failures reach the page only through on_error.
+    if (this.info?.disable_adapter_errors_on_screen && SERVER_ERRORS.has(failure.code)) {
+      this.close();
+      return;
+    }
+    this.view.set({ phase: 'failed', errorKey: entry.messageKey, statusKey: null, video: null });
   }
 
   /** Host callbacks must never break the session: their exceptions are logged and swallowed here. */

@@ -1,8 +1,8 @@
 import type { Clip } from '../capture/clip.js';
 import { LivenessFailure } from '../errors/codes.js';
 import type { NormalizedOptions, ResultPayload } from '../options.js';
+import { packShotSets } from '../pack/client.js';
 import { sealCapture } from '../pack/container.js';
-import { packShotSet } from '../pack/shot-set.js';
 import { fetchResult, type SessionInfo, uploadMedia } from '../transport/adapter-api.js';
 import { pollResult } from '../transport/result-poller.js';
 import type { Telemetry } from '../transport/telemetry.js';
@@ -11,6 +11,8 @@ import type { ViewState } from './view-state.js';
 
 export interface SubmitDeps {
   base: string;
+  /** Script of the pack worker (ZIP building off the main thread). */
+  packWorkerUrl: string;
   info: SessionInfo;
   clips: Array<{ clip: Clip; additionalInfo: string }>;
   options: NormalizedOptions;
@@ -50,7 +52,7 @@ export async function submitCapture(d: SubmitDeps): Promise<void> {
 
 /** The sealed container when the adapter asks for one, else the multipart form of docs/protocol.md §2. */
 export async function buildBody(
-  d: Pick<SubmitDeps, 'info' | 'options' | 'clips'>,
+  d: Pick<SubmitDeps, 'info' | 'options' | 'clips' | 'packWorkerUrl'>,
 ): Promise<FormData | Uint8Array> {
   const token = d.info.session_token ?? d.options.session_token;
   if (d.info.use_wasm_container) {
@@ -64,9 +66,12 @@ export async function buildBody(
   }
   const form = new FormData();
   const media: Array<{ field: string; action: string; kind: 'shots_set' }> = [];
-  for (const [i, { clip, additionalInfo }] of d.clips.entries()) {
+  const zips = await packShotSets(d.packWorkerUrl, d.clips);
+  for (const [i, { clip }] of d.clips.entries()) {
     const field = `video${i + 1}`;
-    form.append(field, await packShotSet(clip, additionalInfo), `${field}.zip`);
+    const zip = zips[i];
+    if (!zip) throw new LivenessFailure('internal_error', `no shot set for ${clip.action}`);
+    form.append(field, zip, `${field}.zip`);
     media.push({ field, action: clip.action, kind: 'shots_set' });
   }
   form.append(

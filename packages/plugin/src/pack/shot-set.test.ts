@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Clip } from '../capture/clip.js';
 import type { FaceMetrics } from '../vision/types.js';
-import { packShotSet, shotSetManifest } from './shot-set.js';
+import { shotSetManifest } from './shot-set.js';
+import { zipShotSet } from './zip.js';
 
 const metrics = (t: number): FaceMetrics => ({
   timestamp: t,
@@ -46,7 +47,10 @@ describe('shot set packing', () => {
   });
 
   it('zips the frames under server-agnostic names plus manifest.json', async () => {
-    const blob = await packShotSet(clip, 'info');
+    const blob = await zipShotSet(
+      clip.frames.map((f) => f.jpeg),
+      shotSetManifest(clip, 'info'),
+    );
     const zip = await JSZip.loadAsync(await blob.arrayBuffer());
     expect(Object.keys(zip.files).sort()).toEqual(['000.jpg', '001.jpg', '002.jpg', 'manifest.json']);
     const second = await zip.file('001.jpg')?.async('uint8array');

@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import { type Clip, roundBox } from '../capture/clip.js';
 
 /** The per-archive manifest (docs/protocol.md §2). */
@@ -30,16 +29,4 @@ export function shotSetManifest(clip: Clip, additionalInfo: string): ShotSetMani
     best_frame: frameName(Math.max(0, clip.bestIndex)),
     additional_info: additionalInfo,
   };
-}
-
-/** One ZIP shot set per video action: the JPEG frames (already compressed, so stored) and the manifest. */
-export async function packShotSet(clip: Clip, additionalInfo: string): Promise<Blob> {
-  const zip = new JSZip();
-  clip.frames.forEach((f, i) => {
-    zip.file(frameName(i), f.jpeg, { compression: 'STORE' });
-  });
-  zip.file('manifest.json', JSON.stringify(shotSetManifest(clip, additionalInfo)), {
-    compression: 'DEFLATE',
-  });
-  return zip.generateAsync({ type: 'blob', mimeType: 'application/zip' });
 }

@@ -72,7 +72,8 @@ export interface SessionRequest {
   actions?: ActionId[];
   meta: Record<string, string>;
   token?: string;
-  license?: LicenseData;
+  /** From open({license}) or fetched from open({licenseUrl}); the adapter verifies it. */
+  license?: LicenseData | unknown;
 }
 
 /**
