@@ -32,7 +32,7 @@ case "${1:-}" in
     ;;
   test)
     ensure_pnpm
-    ensure_apt chromium
+    ensure_apt chromium ffmpeg
     pnpm install --frozen-lockfile
     pnpm test
     ;;

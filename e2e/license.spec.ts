@@ -62,8 +62,8 @@ async function pageOnShopTest(testInfo: Parameters<typeof requireClip>[1]) {
   return page;
 }
 
-test('an unlicensed origin: the plugin refuses to capture with license_origin_mismatch', async ({}, testInfo) => {
-  const page = await pageOnShopTest(testInfo);
+test('an unlicensed origin: the plugin refuses to capture with license_origin_mismatch', async () => {
+  const page = await pageOnShopTest(test.info());
   await openWith(page, { action: ['video_selfie_blank'] });
   const error = (await waitForEvent(page, 'on_error', 20_000)).data as { code: string; retryable: boolean };
   expect(error.code).toBe('license_origin_mismatch');
@@ -75,15 +75,15 @@ test('an unlicensed origin: the plugin refuses to capture with license_origin_mi
   await page.close();
 });
 
-test('open({license}) with a wildcard licence for the page’s domain replaces the adapter’s and the capture runs', async ({}, testInfo) => {
-  const page = await pageOnShopTest(testInfo);
+test('open({license}) with a wildcard licence for the page’s domain replaces the adapter’s and the capture runs', async () => {
+  const page = await pageOnShopTest(test.info());
   await openWith(page, { action: ['video_selfie_blank'], license: license(['*.shop.test']) });
   await waitForEvent(page, 'on_capture_complete', 40_000);
   await page.close();
 });
 
-test('open({licenseUrl}) loads the licence from the page’s server', async ({}, testInfo) => {
-  const page = await pageOnShopTest(testInfo);
+test('open({licenseUrl}) loads the licence from the page’s server', async () => {
+  const page = await pageOnShopTest(test.info());
   await page.route('**/licence.json', (route) => route.fulfill({ json: license(['app.shop.test']) }));
   await openWith(page, { action: ['video_selfie_blank'], licenseUrl: '/licence.json' });
   await waitForEvent(page, 'on_capture_complete', 40_000);
@@ -99,8 +99,8 @@ for (const [name, make, code] of [
     'license_invalid',
   ],
 ] as const) {
-  test(`open({license}) with ${name} is refused: ${code}`, async ({}, testInfo) => {
-    const page = await pageOnShopTest(testInfo);
+  test(`open({license}) with ${name} is refused: ${code}`, async () => {
+    const page = await pageOnShopTest(test.info());
     await openWith(page, { action: ['video_selfie_blank'], license: make() });
     const error = (await waitForEvent(page, 'on_error', 20_000)).data as { code: string };
     expect(error.code).toBe(code);

@@ -1,4 +1,5 @@
 import { type Browser, test as base, chromium, type Page } from '@playwright/test';
+import { type DerivedClip, derivedClip } from './derived-clips.js';
 import { chromiumPath, clipPath, isCI, missingFixturesMessage } from './env.js';
 
 export interface CameraOptions {
@@ -44,8 +45,12 @@ export function requireClip(
 export const test = base.extend<CameraOptions & { cameraBrowser: Browser }>({
   clip: ['neutral_frontal', { option: true }],
   cameraBrowser: async ({ clip }, use, testInfo) => {
-    const file = clip ? requireClip(clip, testInfo) : null;
-    if (clip && !file) return;
+    // `derived:<name>`: a clip made from neutral_frontal with ffmpeg (see derived-clips.ts).
+    const derived = clip?.startsWith('derived:') ? (clip.slice('derived:'.length) as DerivedClip) : null;
+    const real = derived ? 'neutral_frontal' : clip;
+    const source = real ? requireClip(real, testInfo) : null;
+    if (real && !source) return;
+    const file = derived && source ? derivedClip(derived, source) : source;
     const browser = await launchCamera(file);
     await use(browser);
     await browser.close();

@@ -45,3 +45,19 @@ describe('guidance on recorded traces of the real model', () => {
   it('does not accept large head turns as looking straight', () =>
     expect(share('head_turn_left_right', (h) => h === null)).toBeLessThan(0.4));
 });
+
+// Clips derived from neutral_frontal with ffmpeg (e2e/support/derived-clips.ts has the filters) show one
+// problem each; the real model's traces over them must produce that problem's hint.
+describe('guidance on traces of derived clips', () => {
+  const expected: Array<[string, string]> = [
+    ['far', 'action_hint_move_closer'],
+    ['near', 'action_hint_move_away'],
+    ['offcentre', 'action_hint_not_centered'],
+    ['tilted', 'action_hint_look_straight'],
+    ['dark', 'action_hint_too_dark'],
+    ['blurry', 'action_hint_too_blurry'],
+  ];
+  for (const [clip, hint] of expected) {
+    it(`${clip} → ${hint}`, () => expect(share(clip, (h) => h === hint)).toBeGreaterThan(0.9));
+  }
+});
