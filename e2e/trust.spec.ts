@@ -1,4 +1,4 @@
-import { startAdapter } from './support/adapter.js';
+import { startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
 import { openWith, waitForEvent } from './support/demo.js';
 import { expect, test } from './support/fixtures.js';
 
@@ -53,4 +53,69 @@ test('a camera that never arrives ends in on_error get_user_media_timeout', asyn
     'data-error',
     'error_camera_timeout_title',
   );
+});
+
+test('sealed container (normal architecture): the capture travels as one encrypted container and is analysed', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const adapter = await startAdapter({
+    ...TRUSTED_FAKE_CAMERA,
+    OZ_ADAPTER_USE_WASM_CONTAINER: 'true',
+    OZ_ADAPTER_RESULT_MODE: 'status',
+  });
+  try {
+    const uploads: string[] = [];
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && /\/api\/v1\/sessions\/[^/]+\/(media|container)$/.test(req.url())) {
+        uploads.push(`${req.url().split('/').pop()} ${req.headers()['content-type'] ?? ''}`);
+      }
+    });
+    await page.goto(adapter.url);
+    await openWith(page, { action: ['video_selfie_blank'] });
+    const complete = (await waitForEvent(page, 'on_complete', 60_000)).data as {
+      state: string;
+      analyses: Record<string, { state: string; resolution: string }>;
+    };
+    expect(complete.state).toBe('finished');
+    expect(complete.analyses.quality?.state).toBe('finished');
+    expect(uploads).toEqual(['container application/octet-stream']);
+  } finally {
+    await adapter.stop();
+  }
+});
+
+test('sealed container (capture architecture): the page receives one opaque blob instead of frames', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const adapter = await startAdapter({
+    ...TRUSTED_FAKE_CAMERA,
+    OZ_ADAPTER_ARCHITECTURE: 'capture',
+    OZ_ADAPTER_USE_WASM_CONTAINER: 'true',
+  });
+  try {
+    await page.goto(adapter.url);
+    await openWith(page, { action: ['video_selfie_blank'] });
+    await waitForEvent(page, 'on_close', 60_000);
+    const captures = await page.evaluate(async () => {
+      const events = (window as unknown as { demoEvents: Array<{ name: string; data: unknown }> }).demoEvents;
+      return Promise.all(
+        events
+          .filter((e) => e.name === 'on_capture_complete')
+          .map(async (e) => {
+            if (!(e.data instanceof Blob)) return { blob: false, type: '', size: 0, magic: '' };
+            const head = new Uint8Array(await e.data.slice(0, 4).arrayBuffer());
+            return { blob: true, type: e.data.type, size: e.data.size, magic: String.fromCharCode(...head) };
+          }),
+      );
+    });
+    expect(captures).toHaveLength(1);
+    expect(captures[0]).toMatchObject({ blob: true, type: 'application/octet-stream' });
+    expect(captures[0]?.size).toBeGreaterThan(50_000);
+    // The container starts with its own magic, not a readable JPEG or ZIP.
+    expect(captures[0]?.magic).toBe('OLSC');
+  } finally {
+    await adapter.stop();
+  }
 });

@@ -1,7 +1,11 @@
+import type { UsedTokenStore } from '@open-liveness/trust';
+import { MemoryUsedTokenStore } from '@open-liveness/trust';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { OzApiClient } from './api-client/index.js';
 import type { AdapterConfig } from './config/index.js';
+import type { ContainerKeys } from './container/keys.js';
+import { createContainerRuntime } from './container/runtime.js';
 import { cors } from './http/cors.js';
 import { errorHandler } from './http/errors.js';
 import { type AdapterMetrics, createMetrics, requestMetrics } from './http/metrics.js';
@@ -10,6 +14,7 @@ import { securityHeaders } from './http/security.js';
 import type { LicenseSettings } from './licensing/for-request.js';
 import type { InstallPaths } from './paths.js';
 import { checkLicenseRouter } from './routes/check-license.js';
+import { containerRouter } from './routes/container.js';
 import { debugRouter } from './routes/debug.js';
 import { demoRouter } from './routes/demo.js';
 import type { ProtocolDeps } from './routes/deps.js';
@@ -19,6 +24,7 @@ import { mediaRouter } from './routes/media.js';
 import { metricsRouter } from './routes/metrics.js';
 import { pluginAssetsRouter } from './routes/plugin-assets.js';
 import { resultRouter } from './routes/result.js';
+import { sessionTokenRouter } from './routes/session-token.js';
 import { sessionsRouter } from './routes/sessions.js';
 import { telemetryRouter } from './routes/telemetry.js';
 import { versions as readVersions, type Versions } from './version.js';
@@ -40,22 +46,37 @@ export interface AppDeps {
   readonly analysisReady?: () => Promise<boolean>;
   readonly versions?: Versions;
   readonly now?: () => Date;
+  /** The container key pair; required when `use_wasm_container` is on (resolved at start). */
+  readonly containerKeys?: ContainerKeys;
+  /** Single-use store of container token ids; in-memory by default (one process). */
+  readonly usedTokens?: UsedTokenStore;
 }
 
 /** The adapter's HTTP surface. Pure wiring: every route lives in its own module. */
 export function createApp(deps: AppDeps): Express {
   const { config, log } = deps;
   const metrics = deps.metrics ?? createMetrics();
+  const now = deps.now ?? (() => new Date());
+  if (config.use_wasm_container && deps.containerKeys === undefined) {
+    // A wiring mistake, not a runtime condition: startAdapter always resolves the keys first.
+    throw new Error('use_wasm_container is on but no container keys were given to createApp');
+  }
+  const container =
+    config.use_wasm_container && deps.containerKeys !== undefined
+      ? createContainerRuntime(deps.containerKeys, deps.sessionSecret, now, deps.usedTokens)
+      : undefined;
   const protocol: ProtocolDeps = {
     config,
     log,
     metrics,
     api: config.architecture === 'capture' ? undefined : deps.api,
     sessionSecret: deps.sessionSecret,
+    uploadedSessions: new MemoryUsedTokenStore({ now: () => now().getTime() }),
+    container,
     dataDir: deps.dataDir,
     license: deps.license,
     nodeEnv: deps.nodeEnv,
-    now: deps.now ?? (() => new Date()),
+    now,
   };
   const app = express();
   app.disable('x-powered-by');
@@ -71,6 +92,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(debugRouter(config, deps.versions ?? readVersions(), deps.license));
   app.use(sessionsRouter(protocol));
   app.use(mediaRouter(protocol));
+  app.use(containerRouter(protocol));
+  app.use(sessionTokenRouter(protocol));
   app.use(resultRouter(protocol));
   app.use(telemetryRouter(protocol));
   if (config.architecture === 'lite' && config.api_url !== undefined) app.use(liteProxy(config.api_url));

@@ -36,4 +36,18 @@ describe('redactConfig', () => {
     if (!r.ok) throw new Error('config should be valid');
     expect(redactConfig(r.config).api_token).toBeUndefined();
   });
+
+  it('masks the container private key and the backend session-token key', () => {
+    const r = parseConfig(
+      {
+        use_wasm_container: true,
+        api_use_session_token: 'client',
+        container_private_key: 'A'.repeat(184),
+        session_token_key: 'backend-key-for-session-tokens',
+      },
+      {},
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.error.issues));
+    expect(redactConfig(r.config)).toMatchObject({ container_private_key: MASK, session_token_key: MASK });
+  });
 });

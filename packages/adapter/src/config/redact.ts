@@ -9,6 +9,8 @@ export const SECRET_KEYS = [
   'master_license_signature',
   'license.signature',
   'session_secret',
+  'container_private_key',
+  'session_token_key',
 ] as const;
 
 function maskUrlCredentials(url: string): string {

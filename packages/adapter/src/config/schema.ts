@@ -122,6 +122,21 @@ export const configSchema = z
      * it; when absent a random one is generated at start (sessions then die with the process).
      */
     session_secret: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Sealed-container private key (base64 PKCS#8 P-256, `pnpm license keygen --kind container`). When
+     * `use_wasm_container` is on and this is absent, one is generated at start (containers sealed for
+     * it die with the process). Whether it is a usable P-256 key is checked at start (WebCrypto is async).
+     */
+    container_private_key: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9+/]{100,400}={0,2}$/, 'must be a base64 PKCS#8 P-256 private key')
+      .optional(),
+    /**
+     * Key a backend presents to `GET /api/authorize/session_token` (api_use_session_token: client).
+     * `api_token` is accepted too, so a backend that already holds it needs nothing new.
+     */
+    session_token_key: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Adapter's own files (uploads kept while the API is down: `<data_dir>/pending/`). */
     data_dir: text.optional(),
     cors: z.strictObject({ origins: list(corsOrigin).default([]) }).prefault({}),
@@ -172,6 +187,18 @@ export const configSchema = z
         path: ['analysis', 'embedded'],
         message: 'must be false when architecture is "lite" (the embedded service has no Instant API)',
       });
+    }
+    if (
+      c.use_wasm_container &&
+      c.api_use_session_token === 'client' &&
+      c.session_token_key === undefined &&
+      c.api_token === undefined
+    ) {
+      // Otherwise no backend could obtain a session token and every sealed upload would fail.
+      missing(
+        'session_token_key',
+        'required when use_wasm_container is on and api_use_session_token is "client" (or set api_token)',
+      );
     }
     if (c.api_login !== undefined && c.api_password === undefined) {
       missing('api_password', 'required when api_login is set');

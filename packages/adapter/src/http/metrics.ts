@@ -26,6 +26,7 @@ export interface AdapterMetrics {
   readonly requests: Counter<'method' | 'route' | 'status'>;
   readonly requestSeconds: Histogram<'method' | 'route' | 'status'>;
   readonly uploads: Counter<'outcome' | 'code'>;
+  readonly containers: Counter<'outcome' | 'code'>;
   readonly analyses: Counter<'type' | 'resolution'>;
   readonly pluginEvents: Counter<'type'>;
 }
@@ -51,6 +52,12 @@ export function createMetrics(options: { readonly processMetrics?: boolean } = {
     uploads: new Counter({
       name: 'liveness_uploads_total',
       help: 'Capture uploads: accepted, or rejected with their error code.',
+      labelNames: ['outcome', 'code'],
+      registers: [registry],
+    }),
+    containers: new Counter({
+      name: 'liveness_containers_total',
+      help: 'Sealed containers: opened, or rejected with their container_* code.',
       labelNames: ['outcome', 'code'],
       registers: [registry],
     }),

@@ -1,6 +1,8 @@
+import type { UsedTokenStore } from '@open-liveness/trust';
 import type { Logger } from 'pino';
 import type { OzApiClient } from '../api-client/index.js';
 import type { AdapterConfig } from '../config/index.js';
+import type { ContainerRuntime } from '../container/runtime.js';
 import type { AdapterMetrics } from '../http/metrics.js';
 import type { LicenseSettings } from '../licensing/for-request.js';
 
@@ -12,6 +14,10 @@ export interface ProtocolDeps {
   /** Absent in `capture` architecture: nothing talks to the API there. */
   readonly api: OzApiClient | undefined;
   readonly sessionSecret: string;
+  /** Sessions that have uploaded: one upload per session token, whichever token of the session is shown. */
+  readonly uploadedSessions: UsedTokenStore;
+  /** Keys, tokens and the single-use store; present exactly when `use_wasm_container` is on. */
+  readonly container: ContainerRuntime | undefined;
   /** Adapter data directory (`data_dir`); pending uploads go below it. */
   readonly dataDir: string;
   readonly license: LicenseSettings;

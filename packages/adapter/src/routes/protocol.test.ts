@@ -46,7 +46,7 @@ describe.skipIf(!present)('protocol against the embedded analysis service', () =
 
   async function runCapture(
     adapter: TestAdapter,
-  ): Promise<{ accepted: Record<string, unknown>; final: Record<string, unknown> }> {
+  ): Promise<{ first: string; accepted: Record<string, unknown>; final: Record<string, unknown> }> {
     const session = await startSession(adapter.url, {
       actions: ['video_selfie_blank'],
       meta: { transaction_id: 'tx-1' },
@@ -64,7 +64,7 @@ describe.skipIf(!present)('protocol against the embedded analysis service', () =
       const res = await fetch(`${adapter.url}/api/v1/sessions/${accepted.session}/result`);
       const body = (await res.json()) as Record<string, unknown>;
       expect(res.status, JSON.stringify(body)).toBe(200);
-      if (body.state === 'finished') return { accepted, final: body };
+      if (body.state === 'finished') return { first: String(session.json.session), accepted, final: body };
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('analysis did not finish');
@@ -108,15 +108,18 @@ describe.skipIf(!present)('protocol against the embedded analysis service', () =
   it('refuses a second upload in the same session and an unknown session', async () => {
     const adapter = await startTestAdapter(testConfig({}), api);
     try {
-      const { accepted } = await runCapture(adapter);
-      const again = await fetch(`${adapter.url}/api/v1/sessions/${accepted.session}/media`, {
-        method: 'POST',
-        body: uploadForm([
-          { field: 'video1', action: 'video_selfie_blank', kind: 'shots_set', data: shotSet },
-        ]),
-      });
-      expect(again.status).toBe(409);
-      expect(await again.json()).toMatchObject({ code: 'session_already_uploaded' });
+      const { first, accepted } = await runCapture(adapter);
+      // Neither the token returned after the upload nor the session's original token may upload again.
+      for (const token of [String(accepted.session), first]) {
+        const again = await fetch(`${adapter.url}/api/v1/sessions/${token}/media`, {
+          method: 'POST',
+          body: uploadForm([
+            { field: 'video1', action: 'video_selfie_blank', kind: 'shots_set', data: shotSet },
+          ]),
+        });
+        expect(again.status).toBe(409);
+        expect(await again.json()).toMatchObject({ code: 'session_already_uploaded' });
+      }
       const forged = await fetch(`${adapter.url}/api/v1/sessions/ols1.e30.AAAA/result`);
       expect(forged.status).toBe(401);
       expect(await forged.json()).toMatchObject({ code: 'session_invalid' });

@@ -28,7 +28,7 @@ const bodySchema = z.looseObject({
 /** `POST api/v1/sessions` (protocol.md §1): licence, actions, options, and a signed session token. */
 export function sessionsRouter(deps: ProtocolDeps): Router {
   const router = express.Router();
-  router.post('/api/v1/sessions', jsonBody(deps.config.limits.json_body_bytes), (req, res) => {
+  router.post('/api/v1/sessions', jsonBody(deps.config.limits.json_body_bytes), async (req, res) => {
     const parsed = bodySchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const first = parsed.error.issues[0];
@@ -74,19 +74,28 @@ export function sessionsRouter(deps: ProtocolDeps): Router {
     }
     const sid = body.event_session_id ?? req.get('x-event-session-id') ?? randomUUID();
     const eventSessionId = EVENT_ID.test(sid) ? sid : randomUUID();
+    // api_use_session_token: api — a fresh single-use container token, bound to this session by its id.
+    const container = deps.container;
+    const containerToken =
+      container !== undefined && config.api_use_session_token === 'api'
+        ? await container.tokens.issue(deps.now())
+        : undefined;
     const claims = freshClaims(
       {
         sid: eventSessionId,
+        nonce: randomUUID(),
         actions: actions.actions,
         meta: body.meta ?? {},
         ...(clientToken ? { api_token: clientToken } : {}),
+        ...(containerToken ? { container_jti: containerToken.jti } : {}),
       },
       deps.now(),
     );
     res.json({
       session: signSession(deps.sessionSecret, claims),
       event_session_id: eventSessionId,
-      ...sessionOptions(config, deps.nodeEnv),
+      ...sessionOptions(config, deps.nodeEnv, container?.keys.publicKey ?? null),
+      session_token: containerToken?.token ?? null,
       actions: actions.actions,
       license: license.enforced
         ? { code: license.verdict.code, valid: true }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { apiClientOptionsFromConfig, createOzApiClient, type OzApiClient } from '../api-client/index.js';
 import { createApp } from '../app.js';
 import type { AdapterConfig } from '../config/index.js';
+import { resolveContainerKeys } from '../container/keys.js';
 import { createMetrics } from '../http/metrics.js';
 import type { InstallPaths } from '../paths.js';
 import { generateSessionSecret } from '../session/token.js';
@@ -36,6 +37,10 @@ export async function startAdapter({ config, paths, log, nodeEnv }: StartOptions
   if (!license.ok) throw new Error(license.message);
   const dataDir = config.data_dir ?? join(paths.assetsDir, 'adapter-data');
   const talksToApi = config.architecture !== 'capture';
+  // Resolved before anything starts: an unusable configured key stops the start with its name.
+  const containerKeys = config.use_wasm_container
+    ? await resolveContainerKeys(config.container_private_key, log.child({ component: 'container' }))
+    : undefined;
 
   let embedded: EmbeddedAnalysis | undefined;
   if (talksToApi && config.analysis.embedded) {
@@ -71,6 +76,7 @@ export async function startAdapter({ config, paths, log, nodeEnv }: StartOptions
     nodeEnv,
     versions: versions(),
     ...(embedded ? { analysisReady: () => embedded.ready() } : {}),
+    ...(containerKeys ? { containerKeys } : {}),
   });
   const server = app.listen(config.port, config.host);
   try {

@@ -26,7 +26,12 @@ export interface SessionOptions {
   readonly integrity: { readonly mode: IntegrityMode; readonly trusted_test_devices: readonly string[] };
 }
 
-export function sessionOptions(config: AdapterConfig, nodeEnv: string | undefined): SessionOptions {
+/** `containerPublicKey` is the adapter's container key when `use_wasm_container` is on, else null. */
+export function sessionOptions(
+  config: AdapterConfig,
+  nodeEnv: string | undefined,
+  containerPublicKey: string | null,
+): SessionOptions {
   const mode = integrityMode(config, nodeEnv);
   return {
     architecture: config.architecture,
@@ -34,9 +39,9 @@ export function sessionOptions(config: AdapterConfig, nodeEnv: string | undefine
     results_polling_interval: config.results_polling_interval,
     disable_adapter_errors_on_screen: config.disable_adapter_errors_on_screen,
     iframe_allowed: config.iframe_allowed,
-    // The adapter cannot open sealed containers yet (see README): never ask the plugin for one.
-    use_wasm_container: false,
-    container_public_key: null,
+    // Only ask the plugin for a container when this adapter holds the key that opens it.
+    use_wasm_container: containerPublicKey !== null,
+    container_public_key: containerPublicKey,
     integrity: { mode, trusted_test_devices: mode === 'development' ? config.trusted_test_devices : [] },
   };
 }

@@ -16,6 +16,8 @@ export const SESSION_TTL_SECONDS = 30 * 60;
 const claimsSchema = z.strictObject({
   /** event_session_id: telemetry id, also the folder name of a pending upload. */
   sid: z.string(),
+  /** Random per session: what "one upload per session" is remembered by (the sid comes from the page). */
+  nonce: z.string().optional(),
   iat: z.number().int(),
   exp: z.number().int(),
   actions: z.array(z.string()),
@@ -23,6 +25,8 @@ const claimsSchema = z.strictObject({
   meta: z.record(z.string(), z.string()),
   /** The page's API token (api_use_token: client). */
   api_token: z.string().optional(),
+  /** Id of the container session token issued with this session (use_wasm_container, api mode). */
+  container_jti: z.string().optional(),
   /** Set once the capture is uploaded. */
   folder_id: z.string().optional(),
   /** lite: the Instant API answers once, so the shaped result itself is kept here. */

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateContainerKeyPair } from '@open-liveness/trust';
 import pino from 'pino';
 import type { OzApiClient } from '../api-client/index.js';
 import { type AppDeps, createApp } from '../app.js';
@@ -34,6 +35,9 @@ export async function startTestAdapter(
   extra: Partial<AppDeps> = {},
 ): Promise<TestAdapter> {
   const dataDir = mkdtempSync(join(tmpdir(), 'adapter-test-'));
+  // Sealed-container tests get a fresh key pair unless they bring one.
+  const containerKeys =
+    extra.containerKeys ?? (config.use_wasm_container ? await generateContainerKeyPair() : undefined);
   const app = createApp({
     paths: installPaths(),
     log: pino({ level: 'silent' }),
@@ -47,6 +51,7 @@ export async function startTestAdapter(
       masterSignature: config.master_license_signature,
     },
     metrics: createMetrics(),
+    ...(containerKeys ? { containerKeys } : {}),
     ...extra,
   });
   const server: Server = app.listen(0, '127.0.0.1');

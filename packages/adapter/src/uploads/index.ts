@@ -24,5 +24,6 @@ export {
   parseMultipart,
 } from './multipart.js';
 export { validatePhoto } from './photo.js';
+export { readRawBody } from './raw-body.js';
 export { type ShotFrame, type ShotSetOptions, type ValidShotSet, validateShotSet } from './shot-set.js';
 export { IMAGE_MIME, type ImageKind, sniffImage } from './sniff.js';
