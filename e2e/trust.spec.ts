@@ -119,3 +119,22 @@ test('sealed container (capture architecture): the page receives one opaque blob
     await adapter.stop();
   }
 });
+
+test('devtools_reaction block: a docked devtools panel stops the session with integrity_blocked', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const adapter = await startAdapter({ ...TRUSTED_FAKE_CAMERA, OZ_ADAPTER_DEVTOOLS_REACTION: 'block' });
+  try {
+    // What a docked devtools panel does to the window: the outer window is much wider than the page.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'outerWidth', { get: () => window.innerWidth + 420 });
+    });
+    await page.goto(adapter.url);
+    await openWith(page, { action: ['video_selfie_blank'] });
+    const error = (await waitForEvent(page, 'on_error', 60_000)).data as { code: string };
+    expect(error.code).toBe('integrity_blocked');
+  } finally {
+    await adapter.stop();
+  }
+});

@@ -167,6 +167,8 @@ export const configSchema = z
       })
       .prefault({}),
     trusted_test_devices: list(text).default([]),
+    /** What the plugin does when it sees open devtools: nothing, a weak integrity reason, or stop. */
+    devtools_reaction: word(['ignore', 'flag', 'block'] as const).default('flag'),
   })
   .superRefine((c, ctx) => {
     const missing = (key: string, message: string) =>

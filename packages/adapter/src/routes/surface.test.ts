@@ -31,9 +31,13 @@ describe('POST /api/v1/sessions', () => {
     const prod = await startTestAdapter(config, undefined, { nodeEnv: 'production' });
     try {
       const a = await startSession(dev.url, { token: 'page-token' });
-      expect(a.json.integrity).toEqual({ mode: 'development', trusted_test_devices: ['fake-cam'] });
+      expect(a.json.integrity).toEqual({
+        mode: 'development',
+        trusted_test_devices: ['fake-cam'],
+        devtools: 'flag',
+      });
       const b = await startSession(prod.url, { token: 'page-token' });
-      expect(b.json.integrity).toEqual({ mode: 'production', trusted_test_devices: [] });
+      expect(b.json.integrity).toEqual({ mode: 'production', trusted_test_devices: [], devtools: 'flag' });
       expect(await startSession(dev.url, { actions: ['video_selfie_dance'], token: 't' })).toMatchObject({
         status: 400,
         json: { code: 'session_action_not_allowed' },

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { decodeLicense } from '@open-liveness/trust';
 import type { Logger } from 'pino';
 import { apiClientOptionsFromConfig, createOzApiClient, type OzApiClient } from '../api-client/index.js';
 import { createApp } from '../app.js';
@@ -35,6 +36,7 @@ export interface RunningAdapter {
 export async function startAdapter({ config, paths, log, nodeEnv }: StartOptions): Promise<RunningAdapter> {
   const license = installedLicense(config);
   if (!license.ok) throw new Error(license.message);
+  logLicense(log, license.settings.installed);
   const dataDir = config.data_dir ?? join(paths.assetsDir, 'adapter-data');
   const talksToApi = config.architecture !== 'capture';
   // Resolved before anything starts: an unusable configured key stops the start with its name.
@@ -98,4 +100,18 @@ export async function startAdapter({ config, paths, log, nodeEnv }: StartOptions
       await embedded?.close();
     },
   };
+}
+
+/** The installed licence's payload at start (who, which origins, until when); never its signature. */
+function logLicense(log: Logger, installed: unknown): void {
+  if (installed === undefined) {
+    log.info('no licence installed: pages bring their own (open({license})) or run on localhost');
+    return;
+  }
+  const decoded = decodeLicense(installed);
+  if (!decoded.ok) {
+    log.warn({ code: decoded.code }, `installed licence is unreadable: ${decoded.message}`);
+    return;
+  }
+  log.info({ license: decoded.value.payload }, 'licence installed');
 }

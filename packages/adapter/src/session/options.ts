@@ -23,7 +23,11 @@ export interface SessionOptions {
   readonly iframe_allowed: boolean;
   readonly use_wasm_container: boolean;
   readonly container_public_key: string | null;
-  readonly integrity: { readonly mode: IntegrityMode; readonly trusted_test_devices: readonly string[] };
+  readonly integrity: {
+    readonly mode: IntegrityMode;
+    readonly trusted_test_devices: readonly string[];
+    readonly devtools: AdapterConfig['devtools_reaction'];
+  };
 }
 
 /** `containerPublicKey` is the adapter's container key when `use_wasm_container` is on, else null. */
@@ -42,6 +46,10 @@ export function sessionOptions(
     // Only ask the plugin for a container when this adapter holds the key that opens it.
     use_wasm_container: containerPublicKey !== null,
     container_public_key: containerPublicKey,
-    integrity: { mode, trusted_test_devices: mode === 'development' ? config.trusted_test_devices : [] },
+    integrity: {
+      mode,
+      trusted_test_devices: mode === 'development' ? config.trusted_test_devices : [],
+      devtools: config.devtools_reaction,
+    },
   };
 }

@@ -157,6 +157,7 @@ export class LivenessSession {
       ...DEFAULT_INTEGRITY_POLICY,
       mode: info.integrity.mode,
       trustedTestDevices: info.integrity.trusted_test_devices,
+      devtools: info.integrity.devtools ?? DEFAULT_INTEGRITY_POLICY.devtools,
     };
     this.evidence = new SessionEvidence(policy);
     this.vision = new VisionClient(this.deps.urls);

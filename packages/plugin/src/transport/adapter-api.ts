@@ -17,7 +17,12 @@ export interface SessionInfo {
   /** False when the adapter forbids running inside an iframe. */
   iframe_allowed?: boolean;
   actions: ActionId[];
-  integrity: { mode: 'production' | 'development'; trusted_test_devices: string[] };
+  integrity: {
+    mode: 'production' | 'development';
+    trusted_test_devices: string[];
+    /** Reaction to open devtools (adapter `devtools_reaction`); `flag` when absent. */
+    devtools?: 'ignore' | 'flag' | 'block';
+  };
 }
 
 /** Used when no adapter answers (the plugin served as static files): capture only, strict checks. */
