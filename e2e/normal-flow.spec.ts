@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
 import { type DemoEvent, demoEvents, openWith, waitForEvent } from './support/demo.js';
 import { expect, type Page, test } from './support/fixtures.js';
@@ -42,13 +43,16 @@ for (const mode of ['safe', 'status', 'folder', 'full'] as const) {
       expect(firstResult).toBeGreaterThan(names(events).indexOf('on_submit'));
       expect(firstResult).toBeLessThan(names(events).indexOf('on_complete'));
       const result = complete.data as Record<string, unknown>;
+      // Kept beside the screenshot: the verdict the embedded models gave this clip.
+      writeFileSync(testInfo.outputPath(`on_complete-${mode}.json`), JSON.stringify(result, null, 2));
       expect(result.state).toBe('finished');
       if (mode === 'safe') expect(result).toEqual({ state: 'finished' });
       if (mode === 'status' || mode === 'folder') {
         const quality = (result.analyses as Record<string, { state: string; resolution: string }>).quality;
         expect(quality?.state).toBe('finished');
-        // A real face on the real models: a real liveness resolution, not a placeholder.
-        expect(['success', 'declined']).toContain(quality?.resolution);
+        // A real face on the real models: the embedded liveness check accepts it (confidence_spoofing measured
+        // at about 0.06 against the 0.5 threshold). trust.spec.ts shows the same clip declined when flagged.
+        expect(quality?.resolution).toBe('success');
         expect(result.folder_id === undefined).toBe(mode === 'status');
         if (mode === 'folder') expect(String(result.folder_id)).toMatch(UUID);
       }

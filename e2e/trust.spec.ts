@@ -138,3 +138,21 @@ test('devtools_reaction block: a docked devtools panel stops the session with in
     await adapter.stop();
   }
 });
+
+test('strict defaults, normal architecture: the evidence travels to the analysis service, which declines', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // No trusted test devices: the fake camera is a virtual camera, and the server decides on that evidence.
+  const adapter = await startAdapter({ OZ_ADAPTER_RESULT_MODE: 'status' });
+  try {
+    await page.goto(adapter.url);
+    await openWith(page, { action: ['video_selfie_blank'] });
+    const complete = (await waitForEvent(page, 'on_complete', 60_000)).data as {
+      analyses: Record<string, { state: string; resolution: string }>;
+    };
+    expect(complete.analyses.quality).toEqual({ state: 'finished', resolution: 'declined' });
+  } finally {
+    await adapter.stop();
+  }
+});
