@@ -1,21 +1,9 @@
+import { ACTIONS, type ActionId } from '@open-liveness/trust';
 import type { CaptureResult } from './capture/types.js';
 import type { LivenessError } from './errors/codes.js';
 import type { FaceMetrics } from './vision/types.js';
 
-export const ACTIONS = [
-  'photo_id_front',
-  'photo_id_back',
-  'video_selfie_blank',
-  'video_selfie_best',
-  'video_selfie_scan',
-  'video_selfie_smile',
-  'video_selfie_eyes',
-  'video_selfie_left',
-  'video_selfie_right',
-  'video_selfie_high',
-  'video_selfie_down',
-] as const;
-export type ActionId = (typeof ACTIONS)[number];
+export { ACTIONS, type ActionId } from '@open-liveness/trust';
 
 export interface LicenseData {
   payload_b64: string;

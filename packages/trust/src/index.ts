@@ -16,5 +16,13 @@ export * from './container/index.js';
 export * from './evidence/index.js';
 export type { JsonValue } from './json.js';
 export * from './license/index.js';
+export {
+  ACTIONS,
+  type ActionId,
+  PHOTO_ACTIONS,
+  type PhotoActionId,
+  VIDEO_ACTIONS,
+  type VideoActionId,
+} from './protocol/actions.js';
 export { type Err, err, type Ok, ok, type Result } from './result.js';
 export * from './token/index.js';

@@ -1,3 +1,4 @@
+import { PHOTO_ACTIONS, VIDEO_ACTIONS } from '@open-liveness/trust';
 import { z } from 'zod';
 import { toBool, toBytes, toList, toLowerWord, toNumber } from './normalise.js';
 
@@ -11,18 +12,8 @@ export type Architecture = (typeof ARCHITECTURES)[number];
 export type ResultMode = (typeof RESULT_MODES)[number];
 
 /** Every video action the plugin knows (actions.md §1); the default for `video_actions_list`. */
-export const DEFAULT_VIDEO_ACTIONS = [
-  'video_selfie_blank',
-  'video_selfie_best',
-  'video_selfie_scan',
-  'video_selfie_smile',
-  'video_selfie_eyes',
-  'video_selfie_left',
-  'video_selfie_right',
-  'video_selfie_high',
-  'video_selfie_down',
-] as const;
-export const DEFAULT_PHOTO_ACTIONS = ['photo_id_front', 'photo_id_back'] as const;
+export const DEFAULT_VIDEO_ACTIONS = VIDEO_ACTIONS;
+export const DEFAULT_PHOTO_ACTIONS = PHOTO_ACTIONS;
 
 const MIB = 1024 * 1024;
 

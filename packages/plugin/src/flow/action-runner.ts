@@ -20,7 +20,7 @@ export interface ActionProgress {
   state: ActionState;
 }
 
-/** JPEG quality 0.8 keeps a 640x480 webcam frame near 30–45 kB; the PNG best frame stays lossless. */
+/** JPEG quality 0.8: a 640x480 frame measured 14–16 kB on the webcam clips, 27 kB on the phone selfie (docs/benchmarks.md); the PNG best frame stays lossless. */
 const JPEG_QUALITY = 0.8;
 
 /**
