@@ -1,78 +1,7 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { formOf, json, jwt, type Recorded, startApi } from '../testing/recording-api.js';
 import { createOzApiClient, type OzApiClientOptions } from './client.js';
 import type { MediaUpload } from './payload.js';
-
-// --- A recording Oz API stand-in on 127.0.0.1:0 -------------------------------------------------
-
-interface Recorded {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  delayMs?: number;
-}
-type Handler = (req: Recorded, index: number) => Reply;
-
-const servers: Server[] = [];
-afterEach(async () => {
-  // closeAllConnections: otherwise close() waits for the keep-alive sockets fetch leaves open.
-  await Promise.all(
-    servers.splice(0).map((s) => {
-      s.closeAllConnections();
-      return new Promise((r) => s.close(r));
-    }),
-  );
-});
-
-async function startApi(handler: Handler): Promise<{ url: string; requests: Recorded[] }> {
-  const requests: Recorded[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const rec = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-      };
-      requests.push(rec);
-      const reply = handler(rec, requests.length - 1);
-      const send = () => {
-        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-        res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
-      };
-      if (reply.delayMs) setTimeout(send, reply.delayMs);
-      else send();
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests };
-}
-
-function json(rec: Recorded): unknown {
-  return JSON.parse(rec.body.toString('utf8'));
-}
-
-async function formOf(rec: Recorded): Promise<FormData> {
-  return new Response(rec.body, {
-    headers: { 'content-type': String(rec.headers['content-type']) },
-  }).formData();
-}
-
-function jwt(exp: number): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  return `${part({ alg: 'none' })}.${part({ exp })}.sig`;
-}
 
 const sleeps: number[] = [];
 function client(url: string, extra: Partial<OzApiClientOptions> = {}) {
@@ -323,7 +252,7 @@ describe('retries', () => {
 
   it('retries network errors and timeouts', async () => {
     const closed = await startApi(() => ({ status: 200 }));
-    await new Promise((r) => servers.pop()?.close(r));
+    await closed.close();
     const down = await client(closed.url).getFolder('f-1');
     expect(!down.ok && down.error.code).toBe('api_unavailable');
     expect(!down.ok && down.error.cause).toMatch(/ECONNREFUSED|fetch failed/);

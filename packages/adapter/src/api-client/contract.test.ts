@@ -1,15 +1,11 @@
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedAnalysis, startEmbeddedAnalysis } from '../runtime/embedded-analysis.js';
-import { assetsPresent, FACE_IMAGE, MODELS_DIR, REAL_ASSETS } from '../testing/assets.js';
+import { assetsPresent, FACE_IMAGE, REAL_ASSETS } from '../testing/assets.js';
 import { buildShotSet, faceJpeg } from '../testing/capture.js';
+import { type RealAnalysis, startRealAnalysis } from '../testing/real-analysis.js';
 import { DEFAULT_UPLOAD_LIMITS, parseMultipart } from '../uploads/index.js';
 import { buildAnalyses } from './analyses.js';
 import { createOzApiClient, type OzApiClient } from './client.js';
@@ -58,30 +54,22 @@ async function recordingProxy(target: string): Promise<{ url: string; calls: Rec
 const present = assetsPresent('adapter ↔ analysis contract (real models)', REAL_ASSETS);
 
 describe.skipIf(!present)('Oz API contract against the embedded analysis service', () => {
-  let service: EmbeddedAnalysis;
+  let real: RealAnalysis;
   let proxy: Awaited<ReturnType<typeof recordingProxy>>;
   let client: OzApiClient;
-  let dir: string;
   let face: Buffer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'adapter-contract-'));
-    service = await startEmbeddedAnalysis({
-      dataDir: dir,
-      modelsDir: MODELS_DIR,
-      port: 0,
-      logger: pino({ level: 'silent' }),
-    });
-    proxy = await recordingProxy(service.baseUrl);
-    client = createOzApiClient({ baseUrl: proxy.url, auth: { credentials: service.credentials } });
+    real = await startRealAnalysis();
+    proxy = await recordingProxy(real.service.baseUrl);
+    client = createOzApiClient({ baseUrl: proxy.url, auth: { credentials: real.service.credentials } });
     face = await faceJpeg(FACE_IMAGE);
   }, 60_000);
 
   afterAll(async () => {
     proxy?.server.close();
     proxy?.server.closeAllConnections();
-    await service?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await real?.close();
   });
 
   it('logs in, creates the folder with the exact multipart shape, launches and reads analyses', async () => {
@@ -106,7 +94,7 @@ describe.skipIf(!present)('Oz API contract against the embedded analysis service
     const [auth, post] = proxy.calls;
     expect(auth).toMatchObject({ method: 'POST', url: '/api/authorize/auth' });
     expect(JSON.parse(auth?.body.toString() ?? '')).toEqual({
-      credentials: { email: service.credentials.email, password: service.credentials.password },
+      credentials: { email: real.service.credentials.email, password: real.service.credentials.password },
     });
     expect(post).toMatchObject({ method: 'POST', url: '/api/folders/' });
     expect(post?.headers['x-forensic-access-token']).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOzApiClient, type OzApiClient } from '../api-client/index.js';
-import { type EmbeddedAnalysis, startEmbeddedAnalysis } from '../runtime/embedded-analysis.js';
+import type { OzApiClient } from '../api-client/index.js';
 import { startSession, startTestAdapter, type TestAdapter, testConfig } from '../testing/app.js';
-import { assetsPresent, FACE_IMAGE, MODELS_DIR, REAL_ASSETS } from '../testing/assets.js';
+import { assetsPresent, FACE_IMAGE, REAL_ASSETS } from '../testing/assets.js';
 import { buildShotSet, faceJpeg, uploadForm } from '../testing/capture.js';
 import { postContainer, sealClips } from '../testing/container.js';
+import { type RealAnalysis, startRealAnalysis } from '../testing/real-analysis.js';
 
 /*
  * The sealed container end to end against the REAL embedded analysis service: session (key + token)
@@ -18,26 +14,18 @@ const present = assetsPresent('adapter sealed container (real models)', REAL_ASS
 const ACTION = 'video_selfie_blank';
 
 describe.skipIf(!present)('sealed container against the embedded analysis service', () => {
-  let service: EmbeddedAnalysis;
+  let real: RealAnalysis;
   let api: OzApiClient;
-  let serviceDir: string;
   let face: Buffer;
 
   beforeAll(async () => {
-    serviceDir = mkdtempSync(join(tmpdir(), 'adapter-analysis-'));
-    service = await startEmbeddedAnalysis({
-      dataDir: serviceDir,
-      modelsDir: MODELS_DIR,
-      port: 0,
-      logger: pino({ level: 'silent' }),
-    });
-    api = createOzApiClient({ baseUrl: service.baseUrl, auth: { credentials: service.credentials } });
+    real = await startRealAnalysis();
+    api = real.api;
     face = await faceJpeg(FACE_IMAGE);
   }, 60_000);
 
   afterAll(async () => {
-    await service?.close();
-    rmSync(serviceDir, { recursive: true, force: true });
+    await real?.close();
   });
 
   async function finished(adapter: TestAdapter, session: string): Promise<Record<string, unknown>> {

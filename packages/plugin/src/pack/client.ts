@@ -1,24 +1,15 @@
 import type { Clip } from '../capture/clip.js';
 import { LivenessFailure } from '../errors/codes.js';
+import { startClassicWorker } from '../workers/classic-worker.js';
 import { shotSetManifest } from './shot-set.js';
 import type { PackRequest, PackResponse } from './zip.js';
 
-/**
- * Packs clips into ZIP shot sets in the pack worker, started for this one job (through a blob bootstrap,
- * so the plugin may live on another origin than the page) and stopped when it is done.
- */
+/** Packs clips into ZIP shot sets in the pack worker, started for this one job and stopped when done. */
 export function packShotSets(
   workerUrl: string,
   clips: ReadonlyArray<{ clip: Clip; additionalInfo: string }>,
 ): Promise<Blob[]> {
-  const bootstrap = URL.createObjectURL(
-    new Blob([`importScripts(${JSON.stringify(workerUrl)});`], { type: 'text/javascript' }),
-  );
-  const worker = new Worker(bootstrap);
-  const done = () => {
-    worker.terminate();
-    URL.revokeObjectURL(bootstrap);
-  };
+  const { worker, stop: done } = startClassicWorker(workerUrl);
   return new Promise<Blob[]>((resolve, reject) => {
     worker.onerror = (ev) => {
       ev.preventDefault();

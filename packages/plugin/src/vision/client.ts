@@ -1,4 +1,5 @@
 import { LivenessFailure } from '../errors/codes.js';
+import { startClassicWorker } from '../workers/classic-worker.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { FaceMetrics } from './types.js';
 
@@ -15,22 +16,19 @@ export interface VisionUrls {
   modelUrl: string;
 }
 
-/**
- * The page side of the vision worker. The worker script is started through a tiny blob bootstrap that
- * importScripts() it, so the plugin may be served from another origin than the page.
- */
+/** The page side of the vision worker (started with startClassicWorker: the plugin may be cross-origin). */
 export class VisionClient {
   private readonly worker: Worker;
-  private readonly bootstrapUrl: string;
+  private readonly stopWorker: () => void;
   private nextId = 1;
   private readonly waiting = new Map<number, (r: FrameResult | null) => void>();
   private readonly clips = new Map<number, (r: { bestFrameId: number; png: Blob | null }) => void>();
   private ready: Promise<number>;
 
   constructor(urls: VisionUrls) {
-    const source = `importScripts(${JSON.stringify(urls.workerUrl)});`;
-    this.bootstrapUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    this.worker = new Worker(this.bootstrapUrl);
+    const started = startClassicWorker(urls.workerUrl);
+    this.worker = started.worker;
+    this.stopWorker = started.stop;
     this.ready = new Promise<number>((resolve, reject) => {
       this.worker.onerror = (ev) => {
         ev.preventDefault();
@@ -104,8 +102,7 @@ export class VisionClient {
   }
 
   terminate(): void {
-    this.worker.terminate();
-    URL.revokeObjectURL(this.bootstrapUrl);
+    this.stopWorker();
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
     for (const resolve of this.clips.values()) resolve({ bestFrameId: -1, png: null });
