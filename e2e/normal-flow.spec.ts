@@ -64,7 +64,7 @@ for (const mode of ['safe', 'status', 'folder', 'full'] as const) {
         expect((e.data as { state: string }).state).toMatch(/^(processing|finished)$/);
       }
     } finally {
-      await adapter.stop();
+      await adapter.stop(test.info().outputPath('adapter.log'));
     }
   });
 }
@@ -98,7 +98,7 @@ test('the analysis API down: on_error api_unavailable, and the adapter keeps the
     const kept = readdirSync(pending);
     expect(kept.length).toBeGreaterThan(0);
   } finally {
-    await adapter.stop();
+    await adapter.stop(test.info().outputPath('adapter.log'));
   }
 });
 
@@ -116,12 +116,12 @@ test('disable_adapter_errors_on_screen: an API failure closes the window and is 
   try {
     await page.goto(adapter.url);
     await openWith(page, { action: ['video_selfie_blank'] });
-    const error = (await waitForEvent(page, 'on_error', 90_000)).data as { code: string };
+    const error = (await waitForEvent(page, 'on_error', 60_000)).data as { code: string };
     expect(error.code).toBe('api_unavailable');
     await waitForEvent(page, 'on_close', 5_000);
     await expect(page.locator('[data-oz-liveness]')).toHaveCount(0);
   } finally {
-    await adapter.stop();
+    await adapter.stop(test.info().outputPath('adapter.log'));
   }
 });
 
@@ -144,6 +144,6 @@ test('telemetry: the session’s events reach the adapter’s /metrics', async (
       )
       .toBe(true);
   } finally {
-    await adapter.stop();
+    await adapter.stop(test.info().outputPath('adapter.log'));
   }
 });

@@ -33,7 +33,7 @@ test('strict defaults: Chromium’s fake camera is flagged and the from_virtual_
     expect(info.virtual_camera_suspected).toBe(true);
     expect(JSON.stringify(info)).toContain('fake_device_label');
   } finally {
-    await adapter.stop();
+    await adapter.stop(test.info().outputPath('adapter.log'));
   }
 });
 
@@ -81,7 +81,7 @@ test('sealed container (normal architecture): the capture travels as one encrypt
     expect(complete.analyses.quality?.state).toBe('finished');
     expect(uploads).toEqual(['container application/octet-stream']);
   } finally {
-    await adapter.stop();
+    await adapter.stop(test.info().outputPath('adapter.log'));
   }
 });
 
@@ -116,7 +116,7 @@ test('sealed container (capture architecture): the page receives one opaque blob
     // The container starts with its own magic, not a readable JPEG or ZIP.
     expect(captures[0]?.magic).toBe('OLSC');
   } finally {
-    await adapter.stop();
+    await adapter.stop(test.info().outputPath('adapter.log'));
   }
 });
 
@@ -135,7 +135,7 @@ test('devtools_reaction block: a docked devtools panel stops the session with in
     const error = (await waitForEvent(page, 'on_error', 60_000)).data as { code: string };
     expect(error.code).toBe('integrity_blocked');
   } finally {
-    await adapter.stop();
+    await adapter.stop(test.info().outputPath('adapter.log'));
   }
 });
 
@@ -153,6 +153,6 @@ test('strict defaults, normal architecture: the evidence travels to the analysis
     };
     expect(complete.analyses.quality).toEqual({ state: 'finished', resolution: 'declined' });
   } finally {
-    await adapter.stop();
+    await adapter.stop(test.info().outputPath('adapter.log'));
   }
 });

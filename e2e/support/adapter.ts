@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,7 +8,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export interface RunningAdapter {
   url: string;
   logs: string[];
-  stop(): Promise<void>;
+  /** Stops the adapter; with `logFile`, its output is kept there (a failed test's best witness). */
+  stop(logFile?: string): Promise<void>;
 }
 
 /** Development settings the e2e suites share: Chromium's fake camera (label = the clip's path) is trusted. */
@@ -37,10 +39,16 @@ export function startAdapter(env: Record<string, string>, timeoutMs = 60_000): P
         resolvePromise({
           url: m[1].endsWith('/') ? m[1] : `${m[1]}/`,
           logs,
-          stop: () =>
+          stop: (logFile?: string) =>
             new Promise<void>((done) => {
+              if (logFile) writeFileSync(logFile, logs.join(''));
               if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
+              // The adapter bounds its own shutdown; this only keeps a broken one from hanging the suite.
+              const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+              child.once('exit', () => {
+                clearTimeout(kill);
+                done();
+              });
               child.kill('SIGTERM');
             }),
         });

@@ -22,11 +22,28 @@ export function demoEvents(page: Page): Promise<DemoEvent[]> {
 }
 
 export async function waitForEvent(page: Page, name: string, timeout = 30_000): Promise<DemoEvent> {
-  await page.waitForFunction(
-    (n) => (window as unknown as { demoEvents: DemoEvent[] }).demoEvents.some((e) => e.name === n),
-    name,
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      (n) => (window as unknown as { demoEvents: DemoEvent[] }).demoEvents.some((e) => e.name === n),
+      name,
+      { timeout },
+    );
+  } catch (err) {
+    // Say what the page had seen instead: the callbacks so far and the plugin's visible state.
+    const seen = await page
+      .evaluate(() => {
+        const root = document.querySelector('[data-oz-liveness]')?.shadowRoot;
+        const attr = (sel: string, a: string) => root?.querySelector(sel)?.getAttribute(a) ?? null;
+        return {
+          events: (window as unknown as { demoEvents?: DemoEvent[] }).demoEvents?.map((e) => e.name) ?? [],
+          hint: attr('.ol-hint', 'data-hint'),
+          status: attr('.ol-status', 'data-status'),
+          error: attr('.ol-error', 'data-error'),
+        };
+      })
+      .catch(() => null);
+    throw new Error(`no ${name} within ${timeout} ms; page state: ${JSON.stringify(seen)}`, { cause: err });
+  }
   const events = await demoEvents(page);
   const found = events.find((e) => e.name === name);
   if (!found) throw new Error(`event ${name} vanished`);

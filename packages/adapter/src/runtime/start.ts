@@ -20,7 +20,14 @@ export interface StartOptions {
   readonly paths: InstallPaths;
   readonly log: Logger;
   readonly nodeEnv?: string | undefined;
+  /**
+   * How long close() lets requests in flight finish before cutting their connections. A SIGTERM must
+   * stop the adapter promptly even when a browser holds a connection open.
+   */
+  readonly shutdownGraceMs?: number;
 }
+
+const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
 
 export interface RunningAdapter {
   readonly server: Server;
@@ -33,7 +40,13 @@ export interface RunningAdapter {
  * Everything `main` does after the configuration is valid: licence, embedded analysis service, API
  * client, app, listen. Throws (with a message for the operator) when a dependency cannot start.
  */
-export async function startAdapter({ config, paths, log, nodeEnv }: StartOptions): Promise<RunningAdapter> {
+export async function startAdapter({
+  config,
+  paths,
+  log,
+  nodeEnv,
+  shutdownGraceMs = DEFAULT_SHUTDOWN_GRACE_MS,
+}: StartOptions): Promise<RunningAdapter> {
   const license = installedLicense(config);
   if (!license.ok) throw new Error(license.message);
   logLicense(log, license.settings.installed);
@@ -96,7 +109,15 @@ export async function startAdapter({ config, paths, log, nodeEnv }: StartOptions
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      const cut = setTimeout(() => {
+        log.warn(
+          { graceMs: shutdownGraceMs },
+          'shutdown: cutting connections still open after the grace period',
+        );
+        server.closeAllConnections();
+      }, shutdownGraceMs);
       await closed;
+      clearTimeout(cut);
       await embedded?.close();
     },
   };
