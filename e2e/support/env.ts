@@ -35,3 +35,9 @@ export function clipPath(name: string): string | null {
 export const missingFixturesMessage = (name: string) =>
   `Fixture clip "${name}.mjpeg" not found in ${fixturesDir}/video. ` +
   'Point LIVENESS_FIXTURES at a folder with video/<clip>.mjpeg files (see README, "Test fixtures").';
+
+/**
+ * The suite's default adapter (the Playwright webServer). Reach it through this, never through a URL relative
+ * to the page: host pages are served from another origin, as an integrator's are.
+ */
+export const adapterURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8190)}/`;
