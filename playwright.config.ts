@@ -12,7 +12,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   reporter: [['list']],
-  use: { baseURL: `http://127.0.0.1:${port}` },
+  // No baseURL here: e2e/support/fixtures.ts points it at the host page's own origin (e2e/support/host.ts).
   webServer: {
     command: 'node packages/adapter/dist/main.js',
     url: `http://127.0.0.1:${port}/readyz`,

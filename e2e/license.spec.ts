@@ -3,6 +3,7 @@ import type { Browser } from '@playwright/test';
 import { type RunningAdapter, startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
 import { openWith, waitForEvent } from './support/demo.js';
 import { expect, launchCamera, requireClip, test } from './support/fixtures.js';
+import { hostPage } from './support/host.js';
 
 /** The built adapter's licensing module: the same code the `pnpm license` CLI uses. */
 interface LicensingModule {
@@ -19,6 +20,7 @@ let licensing: LicensingModule;
 let keys: { publicKey: string; privateKeyPem: string };
 let adapter: RunningAdapter;
 let browser: Browser | null = null;
+let hostPort: number;
 
 function license(origins: string[], expires = new Date(Date.now() + 86_400_000)) {
   const issued = licensing.issueLicense(licensing.importLicensePrivateKey(keys.privateKeyPem), {
@@ -31,7 +33,8 @@ function license(origins: string[], expires = new Date(Date.now() + 86_400_000))
   return issued.value;
 }
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ host }) => {
+  hostPort = host.port;
   licensing = (await import(dist)) as LicensingModule;
   keys = licensing.generateLicenseKeyPair();
   // The adapter's own licence covers another site only.
@@ -47,18 +50,20 @@ test.afterAll(async () => {
   await adapter?.stop();
 });
 
-/** A page on a non-exempt host name (shop.test → 127.0.0.1), treated as a secure origin so the camera works. */
+/**
+ * The host page on a non-exempt host name (shop.test → 127.0.0.1, the host server's port), treated as a
+ * secure origin so the camera works; its plugin comes from the adapter on 127.0.0.1.
+ */
 async function pageOnShopTest(testInfo: Parameters<typeof requireClip>[1]) {
   const clip = requireClip('neutral_frontal', testInfo);
   if (!clip) throw new Error('unreachable');
-  const port = new URL(adapter.url).port;
-  const origin = `http://app.shop.test:${port}`;
+  const origin = `http://app.shop.test:${hostPort}`;
   browser ??= await launchCamera(clip, [
     '--host-resolver-rules=MAP *.test 127.0.0.1',
     `--unsafely-treat-insecure-origin-as-secure=${origin}`,
   ]);
   const page = await browser.newPage();
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}${hostPage(adapter.url)}`);
   return page;
 }
 

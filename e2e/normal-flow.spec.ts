@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
 import { type DemoEvent, demoEvents, openWith, waitForEvent } from './support/demo.js';
 import { expect, type Page, test } from './support/fixtures.js';
+import { hostPage } from './support/host.js';
 
 test.use({ clip: 'neutral_frontal' });
 
@@ -28,7 +29,7 @@ for (const mode of ['safe', 'status', 'folder', 'full'] as const) {
     test.setTimeout(120_000);
     const adapter = await startAdapter({ ...TRUSTED_FAKE_CAMERA, OZ_ADAPTER_RESULT_MODE: mode });
     try {
-      await page.goto(adapter.url);
+      await page.goto(hostPage(adapter.url));
       await throttleUploads(page);
       await openWith(page, { action: ['video_selfie_blank'], meta: { transaction_id: `e2e-${mode}` } });
       const bar = page.locator('[data-oz-liveness] progress.ol-progress-bar');
@@ -85,7 +86,7 @@ test('the analysis API down: on_error api_unavailable, and the adapter keeps the
     OZ_ADAPTER_DATA_DIR: dataDir,
   });
   try {
-    await page.goto(adapter.url);
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'] });
     const error = (await waitForEvent(page, 'on_error', 90_000)).data as {
       code: string;
@@ -114,7 +115,7 @@ test('disable_adapter_errors_on_screen: an API failure closes the window and is 
     OZ_ADAPTER_DISABLE_ADAPTER_ERRORS_ON_SCREEN: 'true',
   });
   try {
-    await page.goto(adapter.url);
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'] });
     const error = (await waitForEvent(page, 'on_error', 60_000)).data as { code: string };
     expect(error.code).toBe('api_unavailable');
@@ -129,7 +130,7 @@ test('telemetry: the session’s events reach the adapter’s /metrics', async (
   test.setTimeout(90_000);
   const adapter = await startAdapter({ ...TRUSTED_FAKE_CAMERA });
   try {
-    await page.goto(adapter.url);
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'] });
     await waitForEvent(page, 'on_close', 60_000);
     await expect

@@ -1,6 +1,7 @@
 import { startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
 import { openWith, waitForEvent } from './support/demo.js';
 import { expect, test } from './support/fixtures.js';
+import { hostPage } from './support/host.js';
 
 test.use({ clip: 'neutral_frontal' });
 
@@ -16,7 +17,7 @@ test('strict defaults: Chromium’s fake camera is flagged and the from_virtual_
   test.setTimeout(90_000);
   const adapter = await startAdapter({ OZ_ADAPTER_ARCHITECTURE: 'capture' });
   try {
-    await page.goto(adapter.url);
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'] });
     const r = (await waitForEvent(page, 'on_capture_complete', 60_000)).data as Media & {
       from_virtual_camera: (Media & { additional_info: string }) | null;
@@ -71,7 +72,7 @@ test('sealed container (normal architecture): the capture travels as one encrypt
         uploads.push(`${req.url().split('/').pop()} ${req.headers()['content-type'] ?? ''}`);
       }
     });
-    await page.goto(adapter.url);
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'] });
     const complete = (await waitForEvent(page, 'on_complete', 60_000)).data as {
       state: string;
@@ -95,7 +96,7 @@ test('sealed container (capture architecture): the page receives one opaque blob
     OZ_ADAPTER_USE_WASM_CONTAINER: 'true',
   });
   try {
-    await page.goto(adapter.url);
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'] });
     await waitForEvent(page, 'on_close', 60_000);
     const captures = await page.evaluate(async () => {
@@ -130,7 +131,7 @@ test('devtools_reaction block: a docked devtools panel stops the session with in
     await page.addInitScript(() => {
       Object.defineProperty(window, 'outerWidth', { get: () => window.innerWidth + 420 });
     });
-    await page.goto(adapter.url);
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'] });
     const error = (await waitForEvent(page, 'on_error', 60_000)).data as { code: string };
     expect(error.code).toBe('integrity_blocked');
@@ -146,7 +147,7 @@ test('strict defaults, normal architecture: the evidence travels to the analysis
   // No trusted test devices: the fake camera is a virtual camera, and the server decides on that evidence.
   const adapter = await startAdapter({ OZ_ADAPTER_RESULT_MODE: 'status' });
   try {
-    await page.goto(adapter.url);
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'] });
     const complete = (await waitForEvent(page, 'on_complete', 60_000)).data as {
       analyses: Record<string, { state: string; resolution: string }>;

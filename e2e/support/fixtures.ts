@@ -1,6 +1,7 @@
 import { type Browser, test as base, chromium, type Page } from '@playwright/test';
 import { type DerivedClip, derivedClip } from './derived-clips.js';
 import { chromiumPath, clipPath, isCI, missingFixturesMessage } from './env.js';
+import { type HostServer, startHost } from './host.js';
 
 export interface CameraOptions {
   /** Fake-camera clip name from fixtures/video (without .mjpeg); null = Chromium's built-in pattern. */
@@ -42,8 +43,22 @@ export function requireClip(
   return null;
 }
 
-export const test = base.extend<CameraOptions & { cameraBrowser: Browser }>({
+export const test = base.extend<CameraOptions & { cameraBrowser: Browser }, { host: HostServer }>({
   clip: ['neutral_frontal', { option: true }],
+  // The integrator's web server, once per worker: pages come from its origin, never from the adapter's.
+  host: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const host = await startHost();
+      await use(host);
+      await host.close();
+    },
+    { scope: 'worker' },
+  ],
+  // So page.goto('/') and openDemo() land on the host page, wired to the suite's adapter (see host.ts).
+  baseURL: async ({ host }, use) => {
+    await use(host.url);
+  },
   cameraBrowser: async ({ clip }, use, testInfo) => {
     // `derived:<name>`: a clip made from neutral_frontal with ffmpeg (see derived-clips.ts).
     const derived = clip?.startsWith('derived:') ? (clip.slice('derived:'.length) as DerivedClip) : null;

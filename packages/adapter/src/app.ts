@@ -6,12 +6,14 @@ import type { OzApiClient } from './api-client/index.js';
 import type { AdapterConfig } from './config/index.js';
 import type { ContainerKeys } from './container/keys.js';
 import { createContainerRuntime } from './container/runtime.js';
+import { apiOrigin } from './http/api-origin.js';
 import { cors } from './http/cors.js';
 import { errorHandler } from './http/errors.js';
 import { type AdapterMetrics, createMetrics, requestMetrics } from './http/metrics.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security.js';
 import type { LicenseSettings } from './licensing/for-request.js';
+import { createOriginPolicy, type OriginPolicy } from './licensing/origin-policy.js';
 import type { InstallPaths } from './paths.js';
 import { checkLicenseRouter } from './routes/check-license.js';
 import { containerRouter } from './routes/container.js';
@@ -50,6 +52,8 @@ export interface AppDeps {
   readonly containerKeys?: ContainerKeys;
   /** Single-use store of container token ids; in-memory by default (one process). */
   readonly usedTokens?: UsedTokenStore;
+  /** The API's origin policy; derived from the licence and `cors.origins` when absent. */
+  readonly originPolicy?: OriginPolicy;
 }
 
 /** The adapter's HTTP surface. Pure wiring: every route lives in its own module. */
@@ -85,6 +89,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(log));
   app.use(requestMetrics(metrics));
   app.use(securityHeaders(config));
+  const originPolicy = deps.originPolicy ?? appOriginPolicy(config, deps.license);
+  app.use(apiOrigin({ policy: originPolicy, sessionSecret: deps.sessionSecret, now }));
   app.use(cors(config.cors.origins));
   app.use(healthRouter(deps.paths, deps.analysisReady ? { analysisReady: deps.analysisReady } : {}));
   app.use(metricsRouter(metrics));
@@ -104,4 +110,13 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(errorHandler(log));
   return app;
+}
+
+/** The origin policy of this configuration and licence (licensing/origin-policy.ts). */
+export function appOriginPolicy(config: AdapterConfig, license: LicenseSettings): OriginPolicy {
+  return createOriginPolicy({
+    license,
+    licenseRequired: config.license_required,
+    corsOrigins: config.cors.origins,
+  });
 }

@@ -99,6 +99,11 @@ export const configSchema = z
       .optional(),
     license_file: text.optional(),
     /**
+     * Licensing on (the default): the API serves the exempt local hosts, the installed licence's
+     * origins and `cors.origins`. Off: only the exempt hosts and `cors.origins` (docs/embedding.md).
+     */
+    license_required: bool(true),
+    /**
      * Trusted Ed25519 license-signing public keys (base64 of the raw 32 bytes). A list so the issuer
      * can rotate keys; with none configured every installed license is `license_invalid`.
      */

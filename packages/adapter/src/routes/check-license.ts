@@ -14,6 +14,8 @@ export function checkLicenseRouter(license: LicenseSettings): Router {
       checkInstalledLicense(license, requestOrigin(req, claimed)),
     );
     res.set('Cache-Control', 'no-store');
+    // Any page may read its own verdict (no credentials), so an integrator can diagnose a refusal.
+    res.set('Access-Control-Allow-Origin', '*');
     res.status(status).json(body);
   });
   return router;

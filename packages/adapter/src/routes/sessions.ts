@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { originRefusalOf } from '../http/api-origin.js';
 import { problem, sendProblem } from '../http/problem.js';
 import { requestOrigin, sessionLicense } from '../licensing/for-request.js';
 import { resolveActions } from '../session/actions.js';
@@ -45,15 +46,25 @@ export function sessionsRouter(deps: ProtocolDeps): Router {
     const body = parsed.data;
     const { config } = deps;
     const origin = requestOrigin(req, body.origin);
+    const refusal = originRefusalOf(res);
+    const pageLicense = body.license !== undefined && body.license !== null;
+    // The origin policy has admitted or refused the page (http/api-origin.ts). A page licence
+    // (open({license}) / licenseUrl) replaces the installed one: it must hold for this origin, and it
+    // admits an origin the policy refused.
     const license = sessionLicense(deps.license, origin, body.license);
-    if (license.enforced && !license.verdict.ok) {
-      deps.log.warn(
-        { code: license.verdict.code, host: license.verdict.host, detail: license.verdict.detail },
-        'session refused: licence',
-      );
-      sendProblem(res, problem(403, license.verdict.code, license.verdict.message));
+    const judged = deps.config.license_required && pageLicense;
+    if (judged && !license.verdict.ok) {
+      const { code, message, host, detail } = license.verdict;
+      deps.log.warn({ code, host, detail }, 'session refused: page licence');
+      sendProblem(res, problem(403, code, message));
       return;
     }
+    if (refusal !== undefined && !(judged && license.verdict.ok)) {
+      deps.log.warn({ code: refusal.code, origin }, 'session refused: origin');
+      sendProblem(res, problem(403, refusal.code, refusal.message));
+      return;
+    }
+    const boundOrigin = refusal !== undefined && origin !== null ? origin : undefined;
     const actions = resolveActions(config, body.actions);
     if (!actions.ok) {
       sendProblem(
@@ -88,6 +99,7 @@ export function sessionsRouter(deps: ProtocolDeps): Router {
         meta: body.meta ?? {},
         ...(clientToken ? { api_token: clientToken } : {}),
         ...(containerToken ? { container_jti: containerToken.jti } : {}),
+        ...(boundOrigin ? { origin: boundOrigin } : {}),
       },
       deps.now(),
     );
@@ -97,8 +109,8 @@ export function sessionsRouter(deps: ProtocolDeps): Router {
       ...sessionOptions(config, deps.nodeEnv, container?.keys.publicKey ?? null),
       session_token: containerToken?.token ?? null,
       actions: actions.actions,
-      license: license.enforced
-        ? { code: license.verdict.code, valid: true }
+      license: deps.config.license_required
+        ? { code: 'ok', valid: true }
         : { code: 'ok', valid: true, enforced: false },
     });
   });

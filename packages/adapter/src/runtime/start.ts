@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { decodeLicense } from '@open-liveness/trust';
 import type { Logger } from 'pino';
 import { apiClientOptionsFromConfig, createOzApiClient, type OzApiClient } from '../api-client/index.js';
-import { createApp } from '../app.js';
+import { appOriginPolicy, createApp } from '../app.js';
 import type { AdapterConfig } from '../config/index.js';
 import { resolveContainerKeys } from '../container/keys.js';
 import { createMetrics } from '../http/metrics.js';
@@ -50,6 +50,8 @@ export async function startAdapter({
   const license = installedLicense(config);
   if (!license.ok) throw new Error(license.message);
   logLicense(log, license.settings.installed);
+  const originPolicy = appOriginPolicy(config, license.settings);
+  log.info(originPolicy.describe());
   const dataDir = config.data_dir ?? join(paths.assetsDir, 'adapter-data');
   const talksToApi = config.architecture !== 'capture';
   // Resolved before anything starts: an unusable configured key stops the start with its name.
@@ -87,6 +89,7 @@ export async function startAdapter({
     sessionSecret,
     dataDir,
     license: license.settings,
+    originPolicy,
     metrics: createMetrics({ processMetrics: true }),
     nodeEnv,
     versions: versions(),
@@ -126,7 +129,7 @@ export async function startAdapter({
 /** The installed licence's payload at start (who, which origins, until when); never its signature. */
 function logLicense(log: Logger, installed: unknown): void {
   if (installed === undefined) {
-    log.info('no licence installed: pages bring their own (open({license})) or run on localhost');
+    log.info('no licence installed');
     return;
   }
   const decoded = decodeLicense(installed);

@@ -27,6 +27,8 @@ const claimsSchema = z.strictObject({
   api_token: z.string().optional(),
   /** Id of the container session token issued with this session (use_wasm_container, api mode). */
   container_jti: z.string().optional(),
+  /** The page origin a page licence (open({license})) admitted; later calls from it are served. */
+  origin: z.string().optional(),
   /** Set once the capture is uploaded. */
   folder_id: z.string().optional(),
   /** lite: the Instant API answers once, so the shaped result itself is kept here. */

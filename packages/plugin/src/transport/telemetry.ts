@@ -45,22 +45,22 @@ export class Telemetry {
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
 
-  /** Sends what is queued; `sendBeacon` when the page may be going away. */
-  flush(final = false): void {
+  /**
+   * Sends what is queued. A keepalive fetch outlives the page like `sendBeacon` would, but without
+   * credentials: a beacon always sends them, which a cross-origin adapter's CORS (no credentials) refuses.
+   */
+  flush(_final = false): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.endpoint || this.queue.length === 0) return;
     const body = JSON.stringify({ event_session_id: this.eventSessionId, events: this.queue });
     this.queue = [];
-    if (final && typeof navigator.sendBeacon === 'function') {
-      navigator.sendBeacon(this.endpoint, new Blob([body], { type: 'application/json' }));
-      return;
-    }
     void fetch(this.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-event-session-id': this.eventSessionId },
       body,
       keepalive: true,
+      credentials: 'omit',
     }).catch(() => undefined); // telemetry must never disturb the session
   }
 }

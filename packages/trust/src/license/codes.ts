@@ -11,3 +11,19 @@ export const LICENSE_CODES = {
 } as const;
 
 export type LicenseCode = keyof typeof LICENSE_CODES;
+
+/**
+ * Why the adapter's API refuses a page's origin (docs/embedding.md, "API origin policy"). A refusal is
+ * answered with CORS headers, so the page reads the code instead of an opaque network error.
+ */
+export const ORIGIN_REFUSAL_CODES = {
+  license_missing: 'No licence is installed, so this adapter serves only localhost, 127.0.0.1 and [::1].',
+  license_origin_mismatch: 'The page origin is not covered by the installed licence.',
+  origin_not_allowed: 'Licensing is off and the page origin is not listed in cors.origins.',
+} as const;
+
+/**
+ * Every code an origin refusal can carry: the three above, or the installed licence's own verdict when
+ * the licence itself is unusable (`license_expired`, `license_invalid`, ...).
+ */
+export type OriginRefusalCode = keyof typeof ORIGIN_REFUSAL_CODES | Exclude<LicenseCode, 'ok'>;

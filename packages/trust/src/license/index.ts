@@ -1,4 +1,4 @@
-export { LICENSE_CODES, type LicenseCode } from './codes.js';
+export { LICENSE_CODES, type LicenseCode, ORIGIN_REFUSAL_CODES, type OriginRefusalCode } from './codes.js';
 export {
   hostOf,
   isExemptHost,
