@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import pino from 'pino';
 import { formatConfigError, redactConfig } from './config/index.js';
+import { createAdapterLogger } from './http/log-redaction.js';
 import { installPaths } from './paths.js';
 import { loadAdapterConfig } from './runtime/load-config.js';
 import { startAdapter } from './runtime/start.js';
 import { versions } from './version.js';
 
-const log = pino({ name: 'open-liveness-adapter' });
+const log = createAdapterLogger();
 const loaded = loadAdapterConfig(process.env);
 if (!loaded.ok) {
   process.stderr.write(`${formatConfigError(loaded.error)}\n(configuration file: ${loaded.path})\n`);
