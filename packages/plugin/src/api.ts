@@ -7,6 +7,11 @@ import { mountUi } from './ui/mount.js';
 export interface PluginConfig {
   /** Where the adapter serves the plugin's files (worker, wasm, models); ends with '/'. */
   baseUrl: string;
+  /**
+   * An adapter-less static deployment (`<script data-architecture="capture">`): capture only, no session
+   * request. Without it a failed session request is an error, never a silent capture-only run.
+   */
+  staticCapture?: boolean;
 }
 
 export interface OzLivenessApi {
@@ -59,6 +64,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
       const t = locales.translator(options.lang);
       const session = new LivenessSession(options, {
         base,
+        ...(config.staticCapture ? { staticCapture: true } : {}),
         packWorkerUrl: `${base}plugin/pack_worker.js`,
         translate: t,
         urls: {

@@ -1,8 +1,9 @@
 // Script-tag entry: defines window.OzLiveness. The adapter base URL is where this script came from.
 import { createOzLiveness } from './api.js';
 
+const script = document.currentScript as HTMLScriptElement | null;
+
 function scriptBaseUrl(): string {
-  const script = document.currentScript as HTMLScriptElement | null;
   const src = script?.src || `${location.origin}/plugin_liveness.js`;
   return new URL('.', src).href;
 }
@@ -13,4 +14,9 @@ declare global {
   }
 }
 
-window.OzLiveness = createOzLiveness({ baseUrl: scriptBaseUrl() });
+// `<script src=".../plugin_liveness.js" data-architecture="capture">`: the page declares a static,
+// adapter-less deployment (docs/embedding.md); nothing else makes the plugin run capture-only on its own.
+window.OzLiveness = createOzLiveness({
+  baseUrl: scriptBaseUrl(),
+  staticCapture: script?.dataset.architecture === 'capture',
+});

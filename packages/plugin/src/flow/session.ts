@@ -18,6 +18,8 @@ import { initialViewState, type ViewState } from './view-state.js';
 export interface SessionDeps {
   /** Adapter base URL, ending with '/'. */
   base: string;
+  /** The page declared an adapter-less static deployment (capture only, no session request). */
+  staticCapture?: boolean;
   urls: VisionUrls;
   packWorkerUrl: string;
   translate: (key: string) => string;
@@ -131,9 +133,11 @@ export class LivenessSession {
       ...(this.options.token ? { token: this.options.token } : {}),
       ...(license !== undefined ? { license } : {}),
     };
-    const info =
-      (await startSession(this.deps.base, request, this.abort.signal)) ??
-      captureOnlySession(this.id, this.options.action);
+    // Capture-only only when declared (or when the adapter answers architecture "capture"); a failed
+    // session request ends in on_error before the camera opens.
+    const info = this.deps.staticCapture
+      ? captureOnlySession(this.id, this.options.action)
+      : await startSession(this.deps.base, request, this.abort.signal);
     if (info.iframe_allowed === false && window.self !== window.top) {
       throw new LivenessFailure(
         'iframe_not_allowed',

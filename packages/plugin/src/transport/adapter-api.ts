@@ -25,7 +25,11 @@ export interface SessionInfo {
   };
 }
 
-/** Used when no adapter answers (the plugin served as static files): capture only, strict checks. */
+/**
+ * The session of an adapter-less static deployment (the page declared it with `data-architecture="capture"`
+ * on the plugin's script tag, docs/embedding.md): capture only, strict checks. Never a fallback for a
+ * session request that failed.
+ */
 export function captureOnlySession(eventSessionId: string, actions: ActionId[]): SessionInfo {
   return {
     session: '',
@@ -40,16 +44,21 @@ export function captureOnlySession(eventSessionId: string, actions: ActionId[]):
   };
 }
 
+/** Refusals of the adapter's origin policy and licence check, reported under their own code. */
 const LICENSE_CODES = new Set([
   'license_invalid',
   'license_expired',
   'license_origin_mismatch',
   'license_missing',
+  'origin_not_allowed',
 ]);
+
+/** How long the session request may take before the plugin reports `adapter_unreachable`. */
+export const SESSION_REQUEST_TIMEOUT_MS = 15_000;
 
 async function errorOf(
   res: Response,
-  fallback: 'api_unavailable' | 'upload_failed',
+  fallback: 'api_unavailable' | 'upload_failed' | 'session_rejected',
 ): Promise<LivenessFailure> {
   let body: { code?: unknown; message?: unknown } = {};
   try {
@@ -60,8 +69,7 @@ async function errorOf(
   const code = typeof body.code === 'string' ? body.code : '';
   const message = typeof body.message === 'string' ? body.message : `HTTP ${res.status}`;
   if (LICENSE_CODES.has(code)) {
-    const mapped = code === 'license_missing' ? 'license_invalid' : code;
-    return new LivenessFailure(mapped as 'license_invalid', message, { status: res.status });
+    return new LivenessFailure(code as 'license_invalid', message, { status: res.status });
   }
   if (code.startsWith('container_')) {
     return new LivenessFailure('container_rejected', message, { status: res.status, adapter_code: code });
@@ -82,29 +90,45 @@ export interface SessionRequest {
 }
 
 /**
- * Starts a session with the adapter. Null when there is no adapter protocol at this base URL (404 or no
- * answer): the plugin then runs capture-only. A licence refusal is an error, never a silent fallback.
+ * Starts a session with the adapter. Every failure is an error, never a silent capture-only fallback: no
+ * answer (network, CORS, timeout) is `adapter_unreachable`, a licence or origin refusal keeps its code, any
+ * other 4xx is `session_rejected`, a 5xx `api_unavailable`.
  */
 export async function startSession(
   base: string,
   req: SessionRequest,
   signal: AbortSignal,
-): Promise<SessionInfo | null> {
+  timeoutMs = SESSION_REQUEST_TIMEOUT_MS,
+): Promise<SessionInfo> {
+  const timeout = AbortSignal.timeout(timeoutMs);
   let res: Response;
   try {
     res = await fetch(`${base}api/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-event-session-id': req.event_session_id },
       body: JSON.stringify({ ...req, origin: location.origin }),
-      signal,
+      credentials: 'omit',
+      signal: AbortSignal.any([signal, timeout]),
     });
   } catch (err) {
     if (signal.aborted) throw err;
-    return null;
+    const reason = timeout.aborted ? 'timeout' : 'network';
+    const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    throw new LivenessFailure(
+      'adapter_unreachable',
+      `session request to ${base} failed (${reason}): ${detail}`,
+      {
+        reason,
+        adapter: base,
+      },
+    );
   }
-  if (res.status === 404 || res.status === 405) return null;
-  if (!res.ok) throw await errorOf(res, 'api_unavailable');
-  return (await res.json()) as SessionInfo;
+  if (!res.ok) throw await errorOf(res, res.status >= 500 ? 'api_unavailable' : 'session_rejected');
+  try {
+    return (await res.json()) as SessionInfo;
+  } catch {
+    throw new LivenessFailure('session_rejected', 'the session answer is not JSON', { status: res.status });
+  }
 }
 
 /**
