@@ -25,7 +25,7 @@ export interface SessionInfo {
   };
 }
 
-/** Used when no adapter answers (the plugin served as static files): capture only, strict checks. */
+/** Used when the page declares an adapter-less static deployment (`static_deployment: true`): capture only, strict checks. */
 export function captureOnlySession(eventSessionId: string, actions: ActionId[]): SessionInfo {
   return {
     session: '',
@@ -49,7 +49,7 @@ const LICENSE_CODES = new Set([
 
 async function errorOf(
   res: Response,
-  fallback: 'api_unavailable' | 'upload_failed',
+  fallback: 'api_unavailable' | 'upload_failed' | 'session_rejected',
 ): Promise<LivenessFailure> {
   let body: { code?: unknown; message?: unknown } = {};
   try {
@@ -82,29 +82,43 @@ export interface SessionRequest {
 }
 
 /**
- * Starts a session with the adapter. Null when there is no adapter protocol at this base URL (404 or no
- * answer): the plugin then runs capture-only. A licence refusal is an error, never a silent fallback.
+ * Starts a session with the adapter. Every failure is an error with its own retryable code, never a
+ * silent capture-only fallback: no answer (network, CORS) is `session_unreachable`, a refusal keeps the
+ * adapter's code (licence codes) or becomes `session_rejected` (4xx) / `api_unavailable` (5xx).
  */
 export async function startSession(
   base: string,
   req: SessionRequest,
   signal: AbortSignal,
-): Promise<SessionInfo | null> {
+  env: { fetch: typeof fetch; origin: string } = {
+    fetch: globalThis.fetch.bind(globalThis),
+    origin: location.origin,
+  },
+): Promise<SessionInfo> {
   let res: Response;
   try {
-    res = await fetch(`${base}api/v1/sessions`, {
+    res = await env.fetch(`${base}api/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-event-session-id': req.event_session_id },
-      body: JSON.stringify({ ...req, origin: location.origin }),
+      body: JSON.stringify({ ...req, origin: env.origin }),
       signal,
     });
   } catch (err) {
     if (signal.aborted) throw err;
-    return null;
+    throw new LivenessFailure(
+      'session_unreachable',
+      `no answer from ${base}api/v1/sessions: ${String(err)}`,
+      {
+        url: `${base}api/v1/sessions`,
+      },
+    );
   }
-  if (res.status === 404 || res.status === 405) return null;
-  if (!res.ok) throw await errorOf(res, 'api_unavailable');
-  return (await res.json()) as SessionInfo;
+  if (!res.ok) throw await errorOf(res, 'session_rejected');
+  try {
+    return (await res.json()) as SessionInfo;
+  } catch {
+    throw new LivenessFailure('session_rejected', 'the session answer is not JSON', { status: res.status });
+  }
 }
 
 /**
