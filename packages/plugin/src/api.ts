@@ -78,6 +78,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
         retry: () => session.send({ type: 'retry' }),
         start: () => session.send({ type: 'start' }),
         switchCamera: (deviceId) => session.send({ type: 'switch-camera', deviceId }),
+        viewport: (aspect) => session.send({ type: 'viewport', aspect }),
       });
       current = { session, unmount };
       session.run();

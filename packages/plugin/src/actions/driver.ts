@@ -1,4 +1,5 @@
-import { guidance } from '../flow/guidance.js';
+import { DEFAULT_LIMITS, guidance } from '../flow/guidance.js';
+import { type Oval, ovalFor } from '../flow/oval.js';
 import type { FaceMetrics } from '../vision/types.js';
 import type { ActionSpec } from './catalog.js';
 import { type ActionEffect, type Step, startAction, stepAction, type TimerName } from './machine.js';
@@ -28,6 +29,8 @@ export class ActionDriver {
     private readonly spec: ActionSpec,
     private readonly clock: ActionClock,
     private readonly recording: RecordingPort,
+    /** The oval the person sees, in frame pixels (default: the whole frame's oval). */
+    private readonly ovalOf: (m: FaceMetrics) => Oval = (m) => ovalFor(m.frameWidth, m.frameHeight),
   ) {
     this.current = startAction();
   }
@@ -52,7 +55,7 @@ export class ActionDriver {
     this.current = stepAction(this.spec, this.current.state, {
       type: 'frame',
       metrics,
-      hint: guidance(metrics),
+      hint: guidance(metrics, DEFAULT_LIMITS, this.ovalOf(metrics)),
       recorded,
     });
     this.apply(this.current.effects);

@@ -6,6 +6,7 @@ import type { Clip, RecordedFrame } from '../capture/clip.js';
 import { LivenessFailure } from '../errors/codes.js';
 import type { VisionClient } from '../vision/client.js';
 import type { FaceMetrics } from '../vision/types.js';
+import type { Oval } from './oval.js';
 
 export interface ActionProgress {
   metrics: FaceMetrics;
@@ -22,6 +23,8 @@ export interface ActionContext {
   vision: VisionClient;
   onProgress: (p: ActionProgress) => void;
   signal: AbortSignal;
+  /** The oval the person sees for a frame of this size. */
+  ovalOf: (m: FaceMetrics) => Oval;
 }
 
 /**
@@ -99,6 +102,7 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
             .catch(reject);
         },
       },
+      ctx.ovalOf,
     );
 
     let lastMetrics: FaceMetrics | null = null;

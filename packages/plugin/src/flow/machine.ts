@@ -49,6 +49,7 @@ export function initialSession(config: SessionConfig): SessionState {
     live: null,
     noFaceLevel: 0,
     slow: false,
+    viewAspect: null,
     upload: null,
     pollFailures: 0,
     result: null,
@@ -64,6 +65,7 @@ function begin(prev: SessionState): SessionStep {
     attempt: prev.attempt + 1,
     hidden: prev.hidden,
     deviceId: prev.deviceId,
+    viewAspect: prev.viewAspect,
   };
   if (!state.config.secure) {
     return fail(state, {
@@ -256,6 +258,8 @@ export function stepSession(s: SessionState, ev: SessionEvent): SessionStep {
       return close(s);
     case 'hide':
       return step({ ...s, hidden: true });
+    case 'viewport':
+      return step({ ...s, viewAspect: ev.aspect > 0 && Number.isFinite(ev.aspect) ? ev.aspect : null });
     case 'retry':
       return s.phase === 'failed' && s.error?.retryable ? begin(s) : step(s);
     case 'failed':

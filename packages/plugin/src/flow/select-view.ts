@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors/codes.js';
 import { ERROR_CODES } from '../errors/codes.js';
 import { cameraTutorial } from './browser.js';
+import { guideOval } from './oval.js';
 import type { SessionState } from './session-types.js';
 import type { ErrorView, Screen, ViewState } from './view-state.js';
 
@@ -143,6 +144,11 @@ export function selectView(s: SessionState): ViewState {
     frameWidth: live?.frameWidth ?? s.frameWidth,
     frameHeight: live?.frameHeight ?? s.frameHeight,
     face: live?.face ?? null,
+    oval: guideOval(
+      live?.frameWidth ?? s.frameWidth,
+      live?.frameHeight ?? s.frameHeight,
+      s.config.nativeAspect ? null : s.viewAspect,
+    ),
     hint,
     hintTextKey,
     ready:

@@ -119,6 +119,8 @@ export interface SessionState {
   /** Rung of the no-face hint ladder (0 = plain hint). */
   noFaceLevel: number;
   slow: boolean;
+  /** Stage width / height reported by the UI; with cover it decides the visible part of the frame. */
+  viewAspect: number | null;
   upload: number | null;
   pollFailures: number;
   result: ResultPayload | null;
@@ -153,7 +155,8 @@ export type SessionEvent =
   | { type: 'poll-failed'; attempt: number; failure: FailureInfo }
   | { type: 'retry' }
   | { type: 'close' }
-  | { type: 'hide' };
+  | { type: 'hide' }
+  | { type: 'viewport'; aspect: number };
 
 export type SessionEffect =
   | { type: 'request-session' }

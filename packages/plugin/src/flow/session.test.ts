@@ -233,6 +233,19 @@ describe('session driver: close() inside a callback (issue 8 item 4)', () => {
     expect(r.calls).toEqual(['on_capture_complete', 'on_submit', 'on_result', 'on_complete']);
   });
 
+  it('disable_adapter_errors_on_screen: a server failure reaches on_error, then the single on_close', async () => {
+    const r = session({}, () => ok(info({ disable_adapter_errors_on_screen: true })));
+    r.s.run();
+    await flush();
+    await flush();
+    r.s.dispatch({
+      type: 'failed',
+      attempt: r.s.current.attempt,
+      failure: { code: 'api_unavailable', detail: 'down', context: {} },
+    });
+    expect(r.calls).toEqual(['on_error:api_unavailable', 'ended', 'on_close']);
+  });
+
   it('a callback that throws does not break the session', async () => {
     const r = await uploading({
       on_submit: () => {

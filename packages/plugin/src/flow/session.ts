@@ -14,6 +14,7 @@ import { VisionClient, type VisionUrls } from '../vision/client.js';
 import { runFaceAction } from './action-runner.js';
 import { detectBrowser } from './browser.js';
 import { initialSession, stepSession } from './machine.js';
+import { guideOval } from './oval.js';
 import { selectView } from './select-view.js';
 import {
   type CapturedAction,
@@ -150,7 +151,7 @@ export class LivenessSession {
   }
 
   /** Events from the UI (Try again, Start, camera switch). */
-  send(ev: Extract<SessionEvent, { type: 'retry' | 'start' | 'switch-camera' }>): void {
+  send(ev: Extract<SessionEvent, { type: 'retry' | 'start' | 'switch-camera' | 'viewport' }>): void {
     this.dispatch(ev);
   }
 
@@ -403,6 +404,8 @@ export class LivenessSession {
       frames: held.frames,
       vision: held.vision,
       signal: held.abort.signal,
+      ovalOf: (m) =>
+        guideOval(m.frameWidth, m.frameHeight, this.state.config.nativeAspect ? null : this.state.viewAspect),
       onProgress: ({ metrics: m, hint, state }) => {
         this.options.diagnostics?.on_frame?.({ ...m, hint, action });
         if (hint) this.telemetry.add('hint', hint);
@@ -430,7 +433,10 @@ export class LivenessSession {
     const sealedForPage = info?.architecture === 'capture' && info.use_wasm_container;
     const pageResult = sealedForPage
       ? null
-      : await captureResult(clip, evidence.additionalInfo, evidence.virtualCamera);
+      : {
+          ...(await captureResult(clip, evidence.additionalInfo, evidence.virtualCamera)),
+          device_id: held.camera?.deviceId ?? null,
+        };
     return {
       type: 'action-captured',
       attempt,
@@ -509,8 +515,7 @@ export class LivenessSession {
 
   /** Host callbacks must never break the session: their exceptions are logged and swallowed here. */
   private callback(name: HostCallback, payload?: unknown): void {
-    // After close only the single on_close may still run.
-    if (this.state.phase === 'closed' && name !== 'on_close') return;
+    // After close no later batch runs (see dispatch), so only the closing batch's own callbacks get here.
     const fn = this.options[name] as ((...a: unknown[]) => void) | undefined;
     if (!fn) return;
     try {

@@ -1,4 +1,5 @@
 import type { Box } from '../vision/types.js';
+import type { Oval } from './oval.js';
 
 /** The screens, one per step a person meets. */
 export type Screen =
@@ -40,6 +41,8 @@ export interface ViewState {
   frameWidth: number;
   frameHeight: number;
   face: Box | null;
+  /** The guide oval in frame pixels (the same one guidance measures against). */
+  oval: Oval;
   /** The guidance hint as the machine names it (also the data-hint attribute). */
   hint: string | null;
   /** The text to show for the hint: the no-face ladder replaces the plain sentence over time. */

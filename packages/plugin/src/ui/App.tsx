@@ -14,6 +14,8 @@ export interface UiEvents {
   retry: () => void;
   start: () => void;
   switchCamera: (deviceId: string) => void;
+  /** The stage's width / height, so the core knows what part of the frame is visible. */
+  viewport: (aspect: number) => void;
 }
 
 interface Props {
@@ -37,12 +39,18 @@ export function App({ view, t, events }: Props) {
     target?.focus();
   }, [s.screen, s.hidden]);
 
-  const onKeyDown = (ev: KeyboardEvent) => {
-    if (ev.key === 'Escape') {
-      ev.preventDefault();
-      events.close();
-    } else if (ev.key === 'Tab' && dialog.current) trapTab(dialog.current, ev);
-  };
+  // On the document, so Escape and the Tab trap work even when focus has fallen onto the page body.
+  useEffect(() => {
+    if (s.hidden) return;
+    const onKeyDown = (ev: KeyboardEvent) => {
+      if (ev.key === 'Escape') {
+        ev.preventDefault();
+        events.close();
+      } else if (ev.key === 'Tab' && dialog.current) trapTab(dialog.current, ev);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [events, s.hidden]);
 
   return (
     <div
@@ -54,7 +62,6 @@ export function App({ view, t, events }: Props) {
       aria-hidden={s.hidden ? 'true' : undefined}
       data-hidden={String(s.hidden)}
       data-screen={s.screen}
-      onKeyDown={onKeyDown}
     >
       <button type="button" class="ol-close" aria-label={t('close_button_label')} onClick={events.close}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
@@ -65,7 +72,7 @@ export function App({ view, t, events }: Props) {
       {s.screen === 'instructions' && <InstructionsScreen t={t} onStart={events.start} />}
       {s.screen === 'camera' && <CameraScreen s={s} t={t} />}
       {(s.screen === 'capture' || s.screen === 'confirm') && (
-        <CaptureStage s={s} t={t} onSwitch={events.switchCamera} />
+        <CaptureStage s={s} t={t} onSwitch={events.switchCamera} onViewport={events.viewport} />
       )}
       {(s.screen === 'uploading' || s.screen === 'processing') && <StatusScreen s={s} t={t} />}
       {s.screen === 'result' && <ResultScreen s={s} t={t} onClose={events.close} />}

@@ -6,12 +6,27 @@ interface Props {
   s: ViewState;
   t: (key: string) => string;
   onSwitch: (deviceId: string) => void;
+  onViewport: (aspect: number) => void;
 }
 
 /** The camera picture with the oval, the prompt, the hint, the confirmation and the camera switch. */
-export function CaptureStage({ s, t, onSwitch }: Props) {
+export function CaptureStage({ s, t, onSwitch, onViewport }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const [paused, setPaused] = useState(false);
+
+  // The stage's shape decides what part of the frame cover shows; the core sizes the oval for it.
+  useEffect(() => {
+    const el = stage.current;
+    if (!el) return;
+    const report = () => {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) onViewport(r.width / r.height);
+    };
+    report();
+    const observer = new ResizeObserver(report);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [onViewport]);
 
   // The camera module owns the <video>; the UI only places it on the stage and resumes a stalled one.
   useEffect(() => {
@@ -38,10 +53,12 @@ export function CaptureStage({ s, t, onSwitch }: Props) {
       data-phase="capturing"
       data-fit={s.fit}
       data-mirrored={String(s.mirrored)}
+      data-device={s.deviceId ?? ''}
     >
       <FaceGuide
         width={s.frameWidth}
         height={s.frameHeight}
+        oval={s.oval}
         ready={s.ready || s.screen === 'confirm'}
         progress={s.recording}
         fit={s.fit}

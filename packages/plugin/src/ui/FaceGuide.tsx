@@ -1,6 +1,8 @@
-import { ovalFor } from '../flow/oval.js';
+import type { Oval } from '../flow/oval.js';
 
 interface Props {
+  /** The oval in frame pixels, as the core measures the face against it. */
+  oval: Oval;
   width: number;
   height: number;
   ready: boolean;
@@ -14,8 +16,7 @@ interface Props {
 const RING_GAP = 7;
 
 /** The oval the face must fill, with the outside dimmed and a ring concentric with it that fills while recording. */
-export function FaceGuide({ width, height, ready, progress, fit }: Props) {
-  const o = ovalFor(width, height);
+export function FaceGuide({ oval: o, width, height, ready, progress, fit }: Props) {
   const mask = `M0 0H${width}V${height}H0Z M${o.cx - o.rx} ${o.cy}a${o.rx} ${o.ry} 0 1 0 ${2 * o.rx} 0a${o.rx} ${o.ry} 0 1 0 ${-2 * o.rx} 0Z`;
   // The ring starts at the top and runs clockwise, drawn as a path so no rotation moves it off the oval.
   const rx = o.rx + RING_GAP;
