@@ -18,6 +18,7 @@ interface CapturePayload {
   frame_landmarks: Record<string, [number, number]>[];
   from_virtual_camera: unknown;
   additional_info: string;
+  device_id: unknown;
 }
 
 const LANDMARKS = ['left_eye', 'right_eye', 'nose_base', 'mouth_bottom', 'left_ear', 'right_ear'];
@@ -48,6 +49,8 @@ test.describe('neutral_frontal', () => {
     expect(r.frame_landmarks).toHaveLength(r.frame_list.length);
     expect(typeof r.additional_info).toBe('string');
     expect(r.from_virtual_camera).toBeNull();
+    // The camera actually used comes back to the page.
+    expect(typeof r.device_id).toBe('string');
 
     r.frame_landmarks.forEach((marks, i) => {
       const box = r.frame_bounding_box_list[i] as Box;

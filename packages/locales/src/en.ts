@@ -117,6 +117,46 @@ export const en = {
   // our own
   close_button_label: 'Close',
   capture_region_label: 'Face capture',
+  error_insecure_context:
+    'This page is not served over a secure connection (https), so the camera cannot be used.',
+  error_iframe_not_allowed: 'The liveness check cannot run inside an embedded frame on this site.',
+  error_vision_crashed: 'The face analysis stopped unexpectedly.',
+  error_title: 'Something stopped the check',
+  error_advice_retry: 'Check your connection, then try again.',
+  error_advice_camera: 'Allow camera access for this site, then try again.',
+  error_advice_camera_busy: 'Close other apps or tabs that use the camera, then try again.',
+  error_advice_no_camera: 'Connect a camera, or use a device with a camera, then try again.',
+  error_advice_open_https: 'Open the page over https, or ask the site owner to fix it.',
+  error_advice_contact: 'Please contact the site owner.',
+  error_advice_gesture: 'Follow the prompt on screen a little more slowly, then try again.',
+  error_advice_position: 'Find good light and keep your face inside the oval, then try again.',
+  camera_request_title: 'Allow camera access',
+  camera_request_text:
+    'Your browser will ask to use the camera. It is needed to check that you are present; nothing is recorded before you start.',
+  loading_slow: 'Still loading… this can take a little longer on a slow connection.',
+  instructions_title: 'Before you start',
+  instructions_light: 'Find a well-lit place.',
+  instructions_face: 'Remove glasses, masks and hats.',
+  instructions_oval: 'Keep your face inside the oval and follow the prompts.',
+  start_button: 'Start',
+  action_confirmed: 'Great!',
+  result_success: 'Check passed',
+  result_declined: 'Check not passed',
+  result_done_text: 'Thank you. You can close this window.',
+  no_face_hint_2: 'Make sure your face is visible and well lit',
+  no_face_hint_3: 'Hold the device at eye level, about an arm’s length away',
+  no_face_hint_4: 'Still nothing? Check that the right camera is selected and not covered',
+  camera_picker_label: 'Camera',
+  oz_tutorial_camera_chrome_desktop_instruction:
+    'Click the camera icon in the address bar, choose Allow, then try again.',
+  oz_tutorial_camera_firefox_instruction:
+    'Click the camera icon left of the address, remove the block, then try again.',
+  oz_tutorial_camera_safari_ios_instruction:
+    'Tap “aA” in the address bar › Website Settings › Camera › Allow, then try again.',
+  oz_tutorial_camera_safari_macos_instruction:
+    'Safari › Settings for This Website › Camera › Allow, then try again.',
+  oz_tutorial_camera_samsung_instruction:
+    'Tap the menu › Settings › Sites and downloads › Site permissions › Camera, allow this site, then try again.',
 } as const;
 
 export type LocaleKey = keyof typeof en;

@@ -79,9 +79,15 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
           }
         },
       });
-      const unmount = mountUi(session.view, t, () => session.close());
+      const unmount = mountUi(session.view, t, {
+        close: () => session.close(),
+        retry: () => session.send({ type: 'retry' }),
+        start: () => session.send({ type: 'start' }),
+        switchCamera: (deviceId) => session.send({ type: 'switch-camera', deviceId }),
+        viewport: (aspect) => session.send({ type: 'viewport', aspect }),
+      });
       current = { session, unmount };
-      void session.run();
+      session.run();
     },
     close() {
       current?.session.close();

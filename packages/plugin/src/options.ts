@@ -52,6 +52,16 @@ export interface OpenOptions {
   disable_adaptive_aspect_ratio?: boolean;
   /** Camera access timeout in ms. Default 40000. */
   get_user_media_timeout?: number;
+  /**
+   * The plugin is served as static files with no adapter behind it: run capture-only (the page gets
+   * on_capture_complete) without asking for a session. Default false: without it a failed session request
+   * is an error, never a silent capture-only run.
+   */
+  static_deployment?: boolean;
+  /** Show a "before you start" screen with a Start button. Default false. */
+  show_instructions?: boolean;
+  /** Show success or declined on the result screen when the result mode gives a verdict. Default false (a neutral "done"). */
+  show_result_outcome?: boolean;
   /** Our extension: per-frame measurements for tuning and tracing tools (no images). */
   diagnostics?: { on_frame?: (frame: FrameDiagnostics) => void };
 }

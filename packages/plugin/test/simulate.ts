@@ -1,6 +1,6 @@
 import { ACTION_SPECS } from '../src/actions/catalog.js';
-import { type ActionState, startAction, stepAction, type TimerName } from '../src/actions/machine.js';
-import { guidance } from '../src/flow/guidance.js';
+import { ActionDriver } from '../src/actions/driver.js';
+import type { ActionState, TimerName } from '../src/actions/machine.js';
 import type { ActionId } from '../src/options.js';
 import type { Trace } from './traces.js';
 
@@ -14,8 +14,8 @@ export interface Outcome {
 }
 
 /**
- * Replays a trace (looped, like Chromium loops the clip) through an action machine, firing its timers
- * on virtual time. `offsetMs` skips the start, as model loading does in the browser.
+ * Replays a trace (looped, like Chromium loops the clip) through the production action driver, firing its
+ * timers on virtual time. `offsetMs` skips the start, as model loading does in the browser.
  */
 export function simulate(
   action: ActionId,
@@ -30,53 +30,62 @@ export function simulate(
   const hints: string[] = [];
   let recorded = 0;
   let recording = false;
-  let step = startAction();
-  let attempts = 1;
-  const apply = (now: number) => {
-    for (const e of step.effects) {
-      if (e.type === 'set-timer') timers.set(e.name, now + e.ms);
-      else if (e.type === 'clear-timer') timers.delete(e.name);
-      else if (e.type === 'start-recording') {
+  let now = 0;
+  const driver = new ActionDriver(
+    spec,
+    { set: (name, ms) => timers.set(name, now + ms), clear: (name) => timers.delete(name) },
+    {
+      start: () => {
         recording = true;
         recorded = 0;
-      } else if (e.type === 'drop-recording') recording = false;
-      else if (e.type === 'finish-recording') recording = false;
-    }
+      },
+      drop: () => {
+        recording = false;
+      },
+      finish: () => {
+        recording = false;
+      },
+    },
+  );
+  let attempts = 1;
+  const observe = () => {
+    const step = driver.step;
     if (step.hint && hints[hints.length - 1] !== step.hint) hints.push(step.hint);
     if ('attempt' in step.state) attempts = step.state.attempt;
   };
-  apply(0);
+  const outcome = (at: number): Outcome => ({
+    phase: driver.step.state.phase,
+    at,
+    attempts,
+    hints,
+    recordedFrames: recorded,
+  });
+  driver.start();
+  observe();
   for (let loop = 0; loop * period < maxMs + offsetMs; loop++) {
     for (const [i, f] of trace.frames.entries()) {
       // stride > 1 drops frames, as a slower device analyses fewer of them.
       if (i % stride !== 0) continue;
       const t = loop * period + f.timestamp;
       if (t < offsetMs) continue;
-      const now = t - offsetMs;
-      if (now > maxMs) return { phase: step.state.phase, at: now, attempts, hints, recordedFrames: recorded };
+      const frameAt = t - offsetMs;
+      if (frameAt > maxMs) return outcome(frameAt);
       for (const [name, due] of [...timers.entries()].sort((a, b) => a[1] - b[1])) {
-        if (due <= now) {
+        if (due <= frameAt) {
           timers.delete(name);
-          step = stepAction(spec, step.state, { type: 'timer', name });
-          apply(due);
+          now = due;
+          driver.timer(name);
+          observe();
         }
       }
-      if (step.state.phase === 'done' || step.state.phase === 'failed') {
-        return { phase: step.state.phase, at: now, attempts, hints, recordedFrames: recorded };
-      }
-      const metrics = { ...f, timestamp: now };
-      step = stepAction(spec, step.state, {
-        type: 'frame',
-        metrics,
-        hint: guidance(metrics),
-        recorded: recording,
-      });
-      if (recording) recorded++;
-      apply(now);
-      if (step.state.phase === 'done' || step.state.phase === 'failed') {
-        return { phase: step.state.phase, at: now, attempts, hints, recordedFrames: recorded };
-      }
+      now = frameAt;
+      if (driver.ended) return outcome(now);
+      const wasRecording = recording;
+      driver.frame({ ...f, timestamp: now }, wasRecording);
+      if (wasRecording) recorded++;
+      observe();
+      if (driver.ended) return outcome(now);
     }
   }
-  return { phase: step.state.phase, at: maxMs, attempts, hints, recordedFrames: recorded };
+  return outcome(maxMs);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleFace } from '../../test/sample-face.js';
 import type { FaceMetrics } from '../vision/types.js';
 import { ACTION_SPECS, FLOW_TIMING } from './catalog.js';
-import { type ActionState, startAction, stepAction } from './machine.js';
+import { type ActionState, RECORDING_DEADLINE_MS, startAction, stepAction } from './machine.js';
 
 const face: FaceMetrics = sampleFace;
 const smile = ACTION_SPECS.video_selfie_smile;
@@ -26,6 +26,7 @@ describe('action machine timers and effects', () => {
     expect(effects).toEqual([
       'clear-timer',
       'start-recording',
+      `set-timer:recording:${RECORDING_DEADLINE_MS}`,
       `set-timer:gesture:${FLOW_TIMING.gestureTimeoutMs}`,
     ]);
   });
@@ -42,7 +43,12 @@ describe('action machine timers and effects', () => {
     let r = stepAction(smile, s, { type: 'timer', name: 'gesture' });
     expect(r.state).toEqual({ phase: 'retrying', attempt: 2 });
     expect(r.hint).toBe('action_repeat');
-    expect(r.effects.map((e) => e.type)).toEqual(['drop-recording', 'clear-timer', 'set-timer']);
+    expect(r.effects.map((e) => e.type)).toEqual([
+      'drop-recording',
+      'clear-timer',
+      'clear-timer',
+      'set-timer',
+    ]);
     r = stepAction(smile, r.state, { type: 'timer', name: 'retry' });
     expect(r.state.phase).toBe('positioning');
     s = { ...s, attempt: FLOW_TIMING.maxAttempts };
@@ -66,6 +72,19 @@ describe('action machine timers and effects', () => {
   it('positioning that never succeeds ends in capture_timeout', () => {
     const r = stepAction(smile, startAction().state, { type: 'timer', name: 'positioning' });
     expect(r.state).toEqual({ phase: 'failed', reason: 'capture_timeout' });
+  });
+
+  it('a camera that stops sending frames while recording still ends the action (wall-clock deadline)', () => {
+    const blank = ACTION_SPECS.video_selfie_blank;
+    if (!blank) throw new Error('missing spec');
+    const s: ActionState = { phase: 'recording', attempt: 1, since: 0, frames: 3, closedSince: null };
+    const r = stepAction(blank, s, { type: 'timer', name: 'recording' });
+    expect(r.state).toEqual({ phase: 'failed', reason: 'capture_timeout' });
+    expect(r.effects.map((e) => e.type)).toContain('drop-recording');
+    // Once done, a late deadline changes nothing.
+    expect(stepAction(blank, { phase: 'done' }, { type: 'timer', name: 'recording' }).state).toEqual({
+      phase: 'done',
+    });
   });
 
   it('asks not to smile before the smile prompt', () => {

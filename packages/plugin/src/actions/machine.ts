@@ -17,7 +17,13 @@ import {
  * must fire even without frames (gesture timeout, retry pause, positioning timeout) are real timers.
  */
 export type Hint = GuidanceHint | 'action_hint_dont_smile' | 'action_repeat';
-export type TimerName = 'gesture' | 'retry' | 'positioning';
+export type TimerName = 'gesture' | 'retry' | 'positioning' | 'recording';
+
+/**
+ * A wall-clock bound on recording and prompting: both normally end on frame timestamps, so a camera that
+ * stops sending frames would otherwise leave the action running forever.
+ */
+export const RECORDING_DEADLINE_MS = FLOW_TIMING.maxClipMs + FLOW_TIMING.gestureTimeoutMs + 2000;
 
 export type ActionState =
   | { phase: 'positioning'; attempt: number; window: FaceMetrics[] }
@@ -78,7 +84,11 @@ function positioning(
   if (m.timestamp - (window[0] ?? first).timestamp < FLOW_TIMING.steadyMs) {
     return { state: { ...s, window }, effects: [], hint: null };
   }
-  const effects: ActionEffect[] = [{ type: 'clear-timer', name: 'positioning' }, { type: 'start-recording' }];
+  const effects: ActionEffect[] = [
+    { type: 'clear-timer', name: 'positioning' },
+    { type: 'start-recording' },
+    { type: 'set-timer', name: 'recording', ms: RECORDING_DEADLINE_MS },
+  ];
   if (spec.kind === 'gesture') {
     effects.push({ type: 'set-timer', name: 'gesture', ms: FLOW_TIMING.gestureTimeoutMs });
     return {
@@ -106,6 +116,7 @@ function backToPositioning(attempt: number, hint: Hint): Step {
     state: { phase: 'positioning', attempt, window: [] },
     effects: [
       { type: 'drop-recording' },
+      { type: 'clear-timer', name: 'recording' },
       { type: 'set-timer', name: 'positioning', ms: FLOW_TIMING.positioningTimeoutMs },
     ],
     hint,
@@ -132,7 +143,11 @@ function recording(
   }
   const elapsed = m.timestamp - s.since;
   if ((elapsed >= spec.clipMs && frames >= spec.minFrames) || elapsed >= FLOW_TIMING.maxClipMs) {
-    return { state: { phase: 'done' }, effects: [{ type: 'finish-recording' }], hint: null };
+    return {
+      state: { phase: 'done' },
+      effects: [{ type: 'clear-timer', name: 'recording' }, { type: 'finish-recording' }],
+      hint: null,
+    };
   }
   return { state: { ...s, frames, closedSince }, effects: [], hint: null };
 }
@@ -141,7 +156,11 @@ function retryOrFail(attempt: number, hint: Hint): Step {
   if (attempt >= FLOW_TIMING.maxAttempts) {
     return {
       state: { phase: 'failed', reason: 'gesture_attempts_exhausted' },
-      effects: [{ type: 'drop-recording' }, { type: 'clear-timer', name: 'gesture' }],
+      effects: [
+        { type: 'drop-recording' },
+        { type: 'clear-timer', name: 'gesture' },
+        { type: 'clear-timer', name: 'recording' },
+      ],
       hint: null,
     };
   }
@@ -150,6 +169,7 @@ function retryOrFail(attempt: number, hint: Hint): Step {
     effects: [
       { type: 'drop-recording' },
       { type: 'clear-timer', name: 'gesture' },
+      { type: 'clear-timer', name: 'recording' },
       {
         type: 'set-timer',
         name: 'retry',
@@ -173,7 +193,11 @@ function prompting(
     if (m.timestamp - s.doneAt >= spec.tailMs) {
       return {
         state: { phase: 'done' },
-        effects: [{ type: 'clear-timer', name: 'gesture' }, { type: 'finish-recording' }],
+        effects: [
+          { type: 'clear-timer', name: 'gesture' },
+          { type: 'clear-timer', name: 'recording' },
+          { type: 'finish-recording' },
+        ],
         hint: null,
       };
     }
@@ -192,6 +216,13 @@ export function stepAction(spec: ActionSpec, state: ActionState, ev: ActionEvent
       return {
         state: { phase: 'positioning', attempt: state.attempt, window: [] },
         effects: [{ type: 'set-timer', name: 'positioning', ms: FLOW_TIMING.positioningTimeoutMs }],
+        hint: null,
+      };
+    }
+    if (ev.name === 'recording' && (state.phase === 'recording' || state.phase === 'prompting')) {
+      return {
+        state: { phase: 'failed', reason: 'capture_timeout' },
+        effects: [{ type: 'drop-recording' }, { type: 'clear-timer', name: 'gesture' }],
         hint: null,
       };
     }

@@ -13,6 +13,11 @@ export interface CaptureMedia {
 
 type NullMedia = { [K in keyof CaptureMedia]: null };
 
+/** Our extension: the `deviceId` of the camera actually used (after any switch), null when unknown. */
+export interface CaptureDevice {
+  device_id?: string | null;
+}
+
 /** Shape A: no virtual camera seen. */
 export type CaptureResultReal = {
   action: string;
@@ -25,4 +30,4 @@ export type CaptureResultVirtual = {
   from_virtual_camera: CaptureMedia & { additional_info: string };
 } & NullMedia;
 
-export type CaptureResult = CaptureResultReal | CaptureResultVirtual;
+export type CaptureResult = (CaptureResultReal | CaptureResultVirtual) & CaptureDevice;

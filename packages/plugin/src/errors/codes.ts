@@ -7,7 +7,7 @@ export const ERROR_CODES = {
   camera_not_found: { messageKey: 'error_no_camera', retryable: false },
   camera_unusable: { messageKey: 'error_bad_camera', retryable: true },
   get_user_media_timeout: { messageKey: 'error_camera_timeout_title', retryable: true },
-  iframe_not_allowed: { messageKey: 'error_unknown', retryable: false },
+  iframe_not_allowed: { messageKey: 'error_iframe_not_allowed', retryable: false },
   locale_unavailable: { messageKey: 'error_unknown', retryable: false },
   resource_load_failed: { messageKey: 'unable_load_resource', retryable: true },
   session_already_open: { messageKey: 'error_unknown', retryable: false },
@@ -22,11 +22,19 @@ export const ERROR_CODES = {
   license_origin_mismatch: { messageKey: 'error_license', retryable: false },
   license_missing: { messageKey: 'error_license', retryable: false },
   origin_not_allowed: { messageKey: 'error_license', retryable: false },
+  /** The session request never got an answer: network down, adapter unreachable, or blocked by CORS. */
   adapter_unreachable: { messageKey: 'error_connection_lost', retryable: true },
+  /** The adapter refused the session request with a 4xx the plugin has no better code for. */
   session_rejected: { messageKey: 'error_service_unavailable', retryable: true },
   container_rejected: { messageKey: 'error_data_upload', retryable: true },
   integrity_blocked: { messageKey: 'error_unknown', retryable: false },
   internal_error: { messageKey: 'error_unknown', retryable: false },
+  /** Plain http on a host that is not localhost/127.0.0.1/[::1]: browsers give such pages no camera. */
+  insecure_context: { messageKey: 'error_insecure_context', retryable: false },
+  /** The session request got no answer in time. */
+  session_timeout: { messageKey: 'error_connection_lost', retryable: true },
+  /** The vision worker died after start-up (wasm abort, crash). */
+  vision_crashed: { messageKey: 'error_vision_crashed', retryable: true },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

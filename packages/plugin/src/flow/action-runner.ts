@@ -1,18 +1,12 @@
 import type { ActionSpec } from '../actions/catalog.js';
-import {
-  type ActionEffect,
-  type ActionState,
-  type Hint,
-  startAction,
-  stepAction,
-  type TimerName,
-} from '../actions/machine.js';
-import { watchFrames } from '../camera/frames.js';
+import { ActionDriver } from '../actions/driver.js';
+import type { ActionState, Hint, TimerName } from '../actions/machine.js';
+import type { FrameSource } from '../camera/frame-source.js';
 import type { Clip, RecordedFrame } from '../capture/clip.js';
 import { LivenessFailure } from '../errors/codes.js';
 import type { VisionClient } from '../vision/client.js';
 import type { FaceMetrics } from '../vision/types.js';
-import { guidance } from './guidance.js';
+import type { Oval } from './oval.js';
 
 export interface ActionProgress {
   metrics: FaceMetrics;
@@ -23,100 +17,111 @@ export interface ActionProgress {
 /** JPEG quality 0.8: a 640x480 frame measured 14–16 kB on the webcam clips, 27 kB on the phone selfie (docs/benchmarks.md); the PNG best frame stays lossless. */
 const JPEG_QUALITY = 0.8;
 
+/** What an action runner needs from the session: the frames, the model, and a way to report progress. */
+export interface ActionContext {
+  frames: FrameSource;
+  vision: VisionClient;
+  onProgress: (p: ActionProgress) => void;
+  signal: AbortSignal;
+  /** The oval the person sees for a frame of this size. */
+  ovalOf: (m: FaceMetrics) => Oval;
+}
+
 /**
- * Runs one action in the browser: presented video frames go to the vision worker (one in flight, so a
- * slow device analyses fewer frames instead of queueing them), each result steps the pure action
- * machine, and the machine's effects are carried out here — real timers, recording, finishing the clip.
+ * Runs one face action in the browser: presented frames go to the vision worker (one in flight, so a slow
+ * device analyses fewer frames instead of queueing them), each result steps the action driver, and the
+ * driver's recording effects are carried out here with real timers.
  */
-export function runAction(
-  spec: ActionSpec,
-  video: HTMLVideoElement,
-  vision: VisionClient,
-  onProgress: (p: ActionProgress) => void,
-  signal: AbortSignal,
-): Promise<Clip> {
+export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Clip> {
+  const { frames: source, vision, onProgress, signal } = ctx;
   return new Promise<Clip>((resolve, reject) => {
-    let step = startAction();
     let clipId = 0;
     let recording = false;
     let frames: RecordedFrame[] = [];
     let busy = false;
-    let lastMetrics: FaceMetrics | null = null;
+    let settled = false;
     const timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
-    let stopFrames: () => void = () => undefined;
+    let unsubscribe: () => void = () => undefined;
 
     const cleanup = () => {
-      stopFrames();
+      settled = true;
+      unsubscribe();
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
     };
-
-    const finish = async () => {
+    const fail = (err: unknown) => {
+      if (settled) return;
       cleanup();
-      const best = await vision.finishClip(clipId);
-      const bestIndex = Math.max(
-        0,
-        frames.findIndex((f) => f.id === best.bestFrameId),
-      );
-      resolve({ action: spec.id, frames, bestIndex, bestPng: best.png });
+      reject(err);
     };
 
-    const apply = (effects: ActionEffect[]) => {
-      for (const e of effects) {
-        switch (e.type) {
-          case 'set-timer':
-            clearTimeout(timers.get(e.name));
-            timers.set(
-              e.name,
-              setTimeout(() => dispatchTimer(e.name), e.ms),
-            );
-            break;
-          case 'clear-timer':
-            clearTimeout(timers.get(e.name));
-            timers.delete(e.name);
-            break;
-          case 'start-recording':
-            clipId++;
-            frames = [];
-            recording = true;
-            break;
-          case 'drop-recording':
-            if (recording) vision.dropClip(clipId);
-            recording = false;
-            frames = [];
-            break;
-          case 'finish-recording':
-            recording = false;
-            void finish().catch(reject);
-            break;
-        }
-      }
+    const driver: ActionDriver = new ActionDriver(
+      spec,
+      {
+        set(name, ms) {
+          clearTimeout(timers.get(name));
+          timers.set(
+            name,
+            setTimeout(() => {
+              timers.delete(name);
+              if (settled) return;
+              driver.timer(name);
+              afterStep(null);
+            }, ms),
+          );
+        },
+        clear(name) {
+          clearTimeout(timers.get(name));
+          timers.delete(name);
+        },
+      },
+      {
+        start() {
+          clipId++;
+          frames = [];
+          recording = true;
+        },
+        drop() {
+          if (recording) vision.dropClip(clipId);
+          recording = false;
+          frames = [];
+        },
+        finish() {
+          recording = false;
+          const kept = frames;
+          cleanup();
+          vision
+            .finishClip(clipId)
+            .then((best) => {
+              const bestIndex = Math.max(
+                0,
+                kept.findIndex((f) => f.id === best.bestFrameId),
+              );
+              resolve({ action: spec.id, frames: kept, bestIndex, bestPng: best.png });
+            })
+            .catch(reject);
+        },
+      },
+      ctx.ovalOf,
+    );
+
+    let lastMetrics: FaceMetrics | null = null;
+    const afterStep = (metrics: FaceMetrics | null) => {
+      if (metrics) lastMetrics = metrics;
+      const step = driver.step;
       if (step.state.phase === 'failed') {
-        cleanup();
         const code = step.state.reason;
-        reject(new LivenessFailure(code, `${spec.id}: ${code}`, { action: spec.id }));
+        fail(new LivenessFailure(code, `${spec.id}: ${code}`, { action: spec.id }));
+        return;
       }
-    };
-
-    const report = () => {
       if (lastMetrics) onProgress({ metrics: lastMetrics, hint: step.hint, state: step.state });
     };
 
-    function dispatchTimer(name: TimerName) {
-      timers.delete(name);
-      if (signal.aborted) return;
-      step = stepAction(spec, step.state, { type: 'timer', name });
-      apply(step.effects);
-      report();
-    }
-
-    const ended = () => step.state.phase === 'done' || step.state.phase === 'failed';
-
-    stopFrames = watchFrames(video, (el, ts) => {
-      if (busy || signal.aborted || ended()) return;
+    unsubscribe = source.subscribe((_now, ts) => {
+      if (busy || settled || signal.aborted) return;
       busy = true;
       const recordingClip = recording ? clipId : null;
-      createImageBitmap(el)
+      createImageBitmap(source.video)
         .then((bitmap) =>
           vision.analyse(
             bitmap,
@@ -126,30 +131,19 @@ export function runAction(
         )
         .then((result) => {
           busy = false;
-          if (!result || signal.aborted || ended()) return;
+          if (!result || settled || signal.aborted) return;
           // A frame sent while recording an older clip (dropped since) is not part of this one.
           const recorded = recording && recordingClip === clipId && result.jpeg !== null;
           if (recorded && result.jpeg)
             frames.push({ id: result.id, jpeg: result.jpeg, metrics: result.metrics });
-          lastMetrics = result.metrics;
-          step = stepAction(spec, step.state, {
-            type: 'frame',
-            metrics: result.metrics,
-            hint: guidance(result.metrics),
-            recorded,
-          });
-          apply(step.effects);
-          report();
+          driver.frame(result.metrics, recorded);
+          afterStep(result.metrics);
         })
-        .catch((err: unknown) => {
-          cleanup();
-          reject(err);
-        });
+        .catch(fail);
     });
-    apply(step.effects);
-    signal.addEventListener('abort', () => {
-      cleanup();
-      reject(new DOMException('aborted', 'AbortError'));
+    driver.start();
+    signal.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError')), {
+      once: true,
     });
   });
 }

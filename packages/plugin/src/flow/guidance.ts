@@ -1,5 +1,5 @@
 import type { FaceMetrics } from '../vision/types.js';
-import { faceOffset, faceToOvalSize, ovalFor } from './oval.js';
+import { faceOffset, faceToOvalSize, type Oval, ovalFor } from './oval.js';
 
 /** Hints in priority order: the first failing condition is the one shown. */
 export const HINTS = [
@@ -52,10 +52,14 @@ export const DEFAULT_LIMITS: GuidanceLimits = {
 };
 
 /** The one hint that matters now, or null when the face is ready for capture. Pure. */
-export function guidance(m: FaceMetrics, limits: GuidanceLimits = DEFAULT_LIMITS): GuidanceHint | null {
+export function guidance(
+  m: FaceMetrics,
+  limits: GuidanceLimits = DEFAULT_LIMITS,
+  guide: Oval = ovalFor(m.frameWidth, m.frameHeight),
+): GuidanceHint | null {
   if (m.faceCount === 0 || !m.box) return 'action_hint_no_face';
   if (m.faceCount > 1) return 'more_than_one_face';
-  const oval = ovalFor(m.frameWidth, m.frameHeight);
+  const oval = guide;
   const { dx, dy } = faceOffset(m.box, oval);
   if (Math.abs(dx) > limits.maxOffsetX || Math.abs(dy) > limits.maxOffsetY) return 'action_hint_not_centered';
   const size = faceToOvalSize(m.box, oval);

@@ -15,6 +15,37 @@ export function ovalFor(frameWidth: number, frameHeight: number): Oval {
   return { cx: frameWidth / 2, cy: frameHeight / 2, rx: width / 2, ry: height / 2 };
 }
 
+/** The part of the frame a person sees: all of it (contain), or the centre crop that cover leaves visible. */
+export interface VisibleArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** `viewAspect` is the stage's width / height under cover; null when the frame is shown whole. */
+export function visibleArea(frameWidth: number, frameHeight: number, viewAspect: number | null): VisibleArea {
+  if (!viewAspect || !(viewAspect > 0) || frameWidth <= 0 || frameHeight <= 0)
+    return { x: 0, y: 0, width: frameWidth, height: frameHeight };
+  const frameAspect = frameWidth / frameHeight;
+  if (viewAspect < frameAspect) {
+    const width = frameHeight * viewAspect;
+    return { x: (frameWidth - width) / 2, y: 0, width, height: frameHeight };
+  }
+  const height = frameWidth / viewAspect;
+  return { x: 0, y: (frameHeight - height) / 2, width: frameWidth, height };
+}
+
+/**
+ * The guide oval in frame pixels, sized for the visible area: guidance and the drawn oval use this one
+ * function, so what the person sees and what the checks measure cannot drift apart.
+ */
+export function guideOval(frameWidth: number, frameHeight: number, viewAspect: number | null): Oval {
+  const a = visibleArea(frameWidth, frameHeight, viewAspect);
+  const o = ovalFor(a.width, a.height);
+  return { cx: a.x + o.cx, cy: a.y + o.cy, rx: o.rx, ry: o.ry };
+}
+
 /** Face width relative to the oval width (1 = as wide as the oval). */
 export function faceToOvalSize(box: Box, oval: Oval): number {
   return (box.right - box.left) / (2 * oval.rx);

@@ -1,130 +1,304 @@
 import { ACTION_SPECS } from '../actions/catalog.js';
 import { type Camera, openCamera } from '../camera/camera.js';
-import type { Clip } from '../capture/clip.js';
+import { pickableCameras, rememberCamera, rememberedCamera } from '../camera/devices.js';
+import { createFrameSource, type FrameSource } from '../camera/frame-source.js';
 import { captureResult } from '../capture/result.js';
 import { ERROR_CODES, type LivenessError, LivenessFailure, toFailure } from '../errors/codes.js';
 import { DEFAULT_INTEGRITY_POLICY, type IntegrityPolicy } from '../integrity/policy.js';
 import { SessionEvidence } from '../integrity/session-evidence.js';
 import { loadLicenseFromUrl } from '../licensing/load.js';
-import type { NormalizedOptions, ResultPayload } from '../options.js';
-import { captureOnlySession, type SessionInfo, startSession } from '../transport/adapter-api.js';
-import { Telemetry } from '../transport/telemetry.js';
+import type { ActionId, NormalizedOptions, ResultPayload } from '../options.js';
+import { fetchResult, type SessionInfo, startSession, uploadMedia } from '../transport/adapter-api.js';
+import { Telemetry, type TelemetryType } from '../transport/telemetry.js';
 import { VisionClient, type VisionUrls } from '../vision/client.js';
-import { runAction } from './action-runner.js';
+import { runFaceAction } from './action-runner.js';
+import { detectBrowser } from './browser.js';
+import { initialSession, stepSession } from './machine.js';
+import { guideOval } from './oval.js';
+import { selectView } from './select-view.js';
+import {
+  type CapturedAction,
+  DEFAULT_TIMING,
+  type FailureInfo,
+  type HostCallback,
+  type LiveFrame,
+  type SessionConfig,
+  type SessionEffect,
+  type SessionEvent,
+  type SessionState,
+  type SessionTimer,
+} from './session-types.js';
 import { createStore, type Store } from './store.js';
-import { buildBody, submitCapture } from './submit.js';
-import { initialViewState, type ViewState } from './view-state.js';
+import { buildBody } from './submit.js';
+import type { ViewState } from './view-state.js';
+
+/** The browser the session runs in, injected so the machine and its driver can be tested without one. */
+export interface SessionEnv {
+  location: Pick<Location, 'href' | 'origin' | 'protocol' | 'hostname'>;
+  fetch: typeof fetch;
+  window: Pick<Window, 'isSecureContext' | 'self' | 'top' | 'navigator'> & { localStorage?: Storage };
+}
 
 export interface SessionDeps {
   /** Adapter base URL, ending with '/'. */
   base: string;
-  /** The page declared an adapter-less static deployment (capture only, no session request). */
-  staticCapture?: boolean;
   urls: VisionUrls;
   packWorkerUrl: string;
   translate: (key: string) => string;
-  /** Called once when the session has ended for any reason (after on_close). */
+  /** Called once when the session has ended for any reason (before on_close, so on_close may open again). */
   onEnded: () => void;
+  env?: SessionEnv;
+  /** The script tag declared an adapter-less static deployment (`data-architecture="capture"`). */
+  staticCapture?: boolean;
+  /** Runs between "capture done" and the upload (document quality, on-device analysis); resolves to go on. */
+  preUpload?: (captured: readonly CapturedAction[]) => Promise<void>;
 }
 
-/** Errors that come from the adapter or the analysis API rather than from the user's device. */
-const SERVER_ERRORS: ReadonlySet<string> = new Set([
-  'api_unavailable',
-  'upload_failed',
-  'container_rejected',
-]);
+const EXEMPT_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-type HostCallback =
-  | 'on_capture_complete'
-  | 'on_error'
-  | 'on_close'
-  | 'on_submit'
-  | 'on_result'
-  | 'on_complete';
+/** Secure for the camera: an https page, or plain http on a loopback host (browsers allow both). */
+export function isSecurePage(env: SessionEnv): boolean {
+  if (env.window.isSecureContext) return true;
+  return env.location.protocol === 'https:' || EXEMPT_HOSTS.has(env.location.hostname);
+}
+
+function inIframe(env: SessionEnv): boolean {
+  try {
+    return env.window.self !== env.window.top;
+  } catch {
+    return true; // a cross-origin parent refuses the comparison
+  }
+}
+
+const browserEnv = (): SessionEnv => ({
+  location: window.location,
+  fetch: window.fetch.bind(window),
+  window,
+});
+
+export function sessionConfig(
+  options: NormalizedOptions,
+  env: SessionEnv,
+  staticCapture = false,
+): SessionConfig {
+  return {
+    actions: options.action,
+    // Capture-only is declared by the page (option or script attribute), never a fallback for a failed request.
+    staticDeployment: options.static_deployment === true || staticCapture,
+    showInstructions: options.show_instructions === true,
+    showResultOutcome: options.show_result_outcome === true,
+    secure: isSecurePage(env),
+    inIframe: inIframe(env),
+    nativeAspect: options.disable_adaptive_aspect_ratio === true,
+    browser: detectBrowser(env.window.navigator?.userAgent ?? ''),
+    timing: DEFAULT_TIMING,
+  };
+}
+
+/** What one attempt holds; all of it is released together. */
+interface Attempt {
+  abort: AbortController;
+  camera: Camera | null;
+  frames: FrameSource | null;
+  vision: VisionClient | null;
+  evidence: SessionEvidence | null;
+  uploadedSession: string | null;
+}
 
 /**
- * One session: adapter handshake → camera + model → each action → evidence → (normal/lite: upload →
- * results) → closed. Owns the camera, the worker and the timers, and releases them on every exit path.
+ * The session's effect driver: it owns the camera, the worker, the timers and the network, carries out
+ * the machine's effects, and feeds their outcomes back as events. Every decision is in machine.ts.
  */
 export class LivenessSession {
   readonly id: string;
   readonly view: Store<ViewState>;
-  private readonly abort = new AbortController();
-  private camera: Camera | null = null;
-  private vision: VisionClient | null = null;
-  private evidence: SessionEvidence | null = null;
+  private state: SessionState;
+  private readonly env: SessionEnv;
   private telemetry: Telemetry;
-  private info: SessionInfo | null = null;
-  private closed = false;
+  private readonly timers = new Map<SessionTimer, ReturnType<typeof setTimeout>>();
+  private attempt: Attempt = LivenessSession.freshAttempt();
 
   constructor(
     private readonly options: NormalizedOptions,
     private readonly deps: SessionDeps,
   ) {
     this.id = crypto.randomUUID();
-    this.view = createStore<ViewState>({ ...initialViewState, actionCount: options.action.length });
+    this.env = deps.env ?? browserEnv();
+    this.state = initialSession(sessionConfig(options, this.env, deps.staticCapture === true));
+    this.view = createStore<ViewState>(selectView(this.state));
     this.telemetry = new Telemetry(null, this.id);
   }
 
-  async run(): Promise<void> {
-    try {
-      const info = await this.handshake();
-      this.info = info;
-      this.telemetry = new Telemetry(
-        info.architecture === 'capture' ? null : `${this.deps.base}api/v1/telemetry`,
-        this.id,
-      );
-      this.telemetry.add('opened');
-      const clips = await this.capture(info);
-      if (this.closed) return;
-      if (info.architecture === 'capture') {
-        // With the sealed container the page gets one opaque blob instead of readable frames (plugin-api §5.5).
-        if (info.use_wasm_container) {
-          const sealed = await buildBody({
-            info,
-            options: this.options,
-            clips,
-            packWorkerUrl: this.deps.packWorkerUrl,
-          });
-          this.callback(
-            'on_capture_complete',
-            new Blob([sealed as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
-          );
-        }
-        this.close();
+  private static freshAttempt(): Attempt {
+    return {
+      abort: new AbortController(),
+      camera: null,
+      frames: null,
+      vision: null,
+      evidence: null,
+      uploadedSession: null,
+    };
+  }
+
+  /** The machine's current state (for tests and diagnostics). */
+  get current(): SessionState {
+    return this.state;
+  }
+
+  run(): void {
+    this.dispatch({ type: 'open' });
+  }
+
+  close(): void {
+    this.dispatch({ type: 'close' });
+  }
+
+  hide(): void {
+    this.dispatch({ type: 'hide' });
+  }
+
+  /** Events from the UI (Try again, Start, camera switch). */
+  send(ev: Extract<SessionEvent, { type: 'retry' | 'start' | 'switch-camera' | 'viewport' }>): void {
+    this.dispatch(ev);
+  }
+
+  /** Feeds one event to the machine and carries out its effects; close() inside a callback stops the rest. */
+  dispatch(ev: SessionEvent): void {
+    const before = this.state;
+    const { state, effects } = stepSession(before, ev);
+    this.state = state;
+    if (state !== before) this.view.set(selectView(state));
+    const closing = state.phase === 'closed' && before.phase !== 'closed';
+    for (const effect of effects) {
+      // A close() from inside a host callback already ran its own effects: drop what this batch had left.
+      if (!closing && this.state.phase === 'closed') return;
+      try {
+        this.perform(effect);
+      } catch (err) {
+        this.dispatch({ type: 'failed', attempt: this.state.attempt, failure: failureOf(err) });
+      }
+    }
+  }
+
+  private later(promise: Promise<SessionEvent | null>): void {
+    const attempt = this.state.attempt;
+    promise.then(
+      (ev) => {
+        if (ev) this.dispatch(ev);
+      },
+      // After a close or a Try again the machine ignores this attempt's late failures by itself.
+      (err: unknown) => this.dispatch({ type: 'failed', attempt, failure: failureOf(err) }),
+    );
+  }
+
+  /** Carries out one effect (protected so tests can stand in for the camera, worker and network). */
+  protected perform(e: SessionEffect): void {
+    const attempt = this.state.attempt;
+    switch (e.type) {
+      case 'request-session':
+        this.later(this.requestSession().then((info) => ({ type: 'session-ready', attempt, info })));
+        return;
+      case 'open-capture':
+        this.openCapture(attempt, e.deviceId);
+        return;
+      case 'switch-camera':
+        this.later(this.switchCamera(attempt, e.deviceId));
+        return;
+      case 'run-action':
+        this.later(this.runAction(attempt, e.action));
+        return;
+      case 'release-capture':
+        this.releaseCapture();
+        return;
+      case 'check-capture':
+        this.later(
+          (this.deps.preUpload?.(this.state.captured) ?? Promise.resolve()).then(() => ({
+            type: 'checked',
+            attempt,
+          })),
+        );
+        return;
+      case 'seal':
+        this.later(
+          this.body().then((body) => ({
+            type: 'sealed',
+            attempt,
+            blob: new Blob([body as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
+          })),
+        );
+        return;
+      case 'upload':
+        this.later(this.upload(attempt));
+        return;
+      case 'fetch-result':
+        this.fetchResult(attempt);
+        return;
+      case 'set-timer': {
+        clearTimeout(this.timers.get(e.name));
+        const name = e.name;
+        this.timers.set(
+          name,
+          setTimeout(() => {
+            this.timers.delete(name);
+            this.dispatch({ type: 'timer', attempt, name });
+          }, e.ms),
+        );
         return;
       }
-      await submitCapture({
-        base: this.deps.base,
-        packWorkerUrl: this.deps.packWorkerUrl,
-        info,
-        clips,
-        options: this.options,
-        view: this.view,
-        telemetry: this.telemetry,
-        signal: this.abort.signal,
-        onSubmit: () => this.callback('on_submit'),
-        onResult: (r: ResultPayload) => this.callback('on_result', r),
-        onComplete: (r: ResultPayload) => this.callback('on_complete', r),
-      });
-      if (!this.closed) this.close();
-    } catch (err) {
-      if (this.closed) return;
-      this.fail(toFailure(err));
+      case 'clear-timer':
+        clearTimeout(this.timers.get(e.name));
+        this.timers.delete(e.name);
+        return;
+      case 'clear-timers':
+        for (const t of this.timers.values()) clearTimeout(t);
+        this.timers.clear();
+        return;
+      case 'abort-attempt':
+        // Everything the attempt held goes, and the next attempt starts with nothing.
+        this.releaseCapture();
+        this.attempt.abort.abort();
+        this.attempt = LivenessSession.freshAttempt();
+        return;
+      case 'telemetry':
+        this.track(e.event, e.detail);
+        return;
+      case 'callback':
+        this.callback(
+          e.name,
+          e.name === 'on_error' ? this.errorPayload(e.payload as FailureInfo) : e.payload,
+        );
+        return;
+      case 'ended':
+        this.deps.onEnded();
+        return;
     }
+  }
+
+  private track(event: string, detail?: string): void {
+    if (event === 'opened') {
+      const info = this.state.info;
+      this.telemetry = new Telemetry(
+        info && info.architecture !== 'capture' ? `${this.deps.base}api/v1/telemetry` : null,
+        this.id,
+      );
+    }
+    this.telemetry.add(event as TelemetryType, detail);
+    if (event === 'error') this.telemetry.flush();
+    if (event === 'close') this.telemetry.flush(true);
   }
 
   /** The page's licence: `license` as given, else the JSON at `licenseUrl` (relative to the page). */
   private async pageLicense(): Promise<unknown> {
     if (this.options.license) return this.options.license;
     if (!this.options.licenseUrl) return undefined;
-    const loaded = await loadLicenseFromUrl(new URL(this.options.licenseUrl, location.href).href, fetch);
-    if (!loaded.ok)
-      throw new LivenessFailure('license_invalid', loaded.message, { licenseUrl: this.options.licenseUrl });
+    const url = new URL(this.options.licenseUrl, this.env.location.href).href;
+    const loaded = await loadLicenseFromUrl(url, this.env.fetch);
+    if (!loaded.ok) throw failure('license_invalid', loaded.message, { licenseUrl: this.options.licenseUrl });
     return loaded.value;
   }
 
-  private async handshake(): Promise<SessionInfo> {
+  private async requestSession(): Promise<SessionInfo> {
+    const signal = this.attempt.abort.signal;
     const license = await this.pageLicense();
     const request = {
       event_session_id: this.id,
@@ -133,185 +307,240 @@ export class LivenessSession {
       ...(this.options.token ? { token: this.options.token } : {}),
       ...(license !== undefined ? { license } : {}),
     };
-    // Capture-only only when declared (or when the adapter answers architecture "capture"); a failed
-    // session request ends in on_error before the camera opens.
-    const info = this.deps.staticCapture
-      ? captureOnlySession(this.id, this.options.action)
-      : await startSession(this.deps.base, request, this.abort.signal);
-    if (info.iframe_allowed === false && window.self !== window.top) {
-      throw new LivenessFailure(
-        'iframe_not_allowed',
-        'the adapter does not allow the plugin inside an iframe',
-      );
-    }
-    return info;
+    return startSession(this.deps.base, request, signal, {
+      fetch: this.env.fetch,
+      origin: this.env.location.origin,
+    });
   }
 
-  private async capture(info: SessionInfo): Promise<Array<{ clip: Clip; additionalInfo: string }>> {
-    const actions = info.actions.length > 0 ? info.actions : this.options.action;
-    // Document photos are not built yet: refuse them up front rather than fake them.
-    const unsupported = actions.filter((a) => !ACTION_SPECS[a]);
-    if (unsupported.length > 0) {
-      throw new LivenessFailure(
-        'invalid_options',
-        `action(s) not supported by this build: ${unsupported.join(', ')}`,
-      );
-    }
-    const policy: IntegrityPolicy = {
+  private policy(info: SessionInfo | null): IntegrityPolicy {
+    if (!info) return DEFAULT_INTEGRITY_POLICY;
+    return {
       ...DEFAULT_INTEGRITY_POLICY,
       mode: info.integrity.mode,
       trustedTestDevices: info.integrity.trusted_test_devices,
       devtools: info.integrity.devtools ?? DEFAULT_INTEGRITY_POLICY.devtools,
     };
-    this.evidence = new SessionEvidence(policy);
-    this.vision = new VisionClient(this.deps.urls);
-    this.view.set({ statusKey: 'accessing_camera', actionCount: actions.length });
-    const cameraPromise = openCamera(
-      {
-        timeoutMs: this.options.get_user_media_timeout,
-        ...(this.options.device_id ? { deviceId: this.options.device_id } : {}),
-        facingMode: this.options.cameraFacingMode ?? 'user',
-      },
-      this.abort.signal,
-    );
-    // Keep hold of the camera as soon as it opens, so close() during model loading still stops it.
-    const tracked = cameraPromise.then((c) => {
-      if (this.closed) c.stop();
-      else this.camera = c;
-      return c;
-    });
-    const [camera] = await Promise.all([tracked, this.vision.whenReady()]);
-    if (this.closed) return [];
-    this.telemetry.add('camera_ready');
-    this.evidence.watch(camera.video, camera.track);
-    const settings = camera.track.getSettings();
-    this.view.set({
-      phase: 'capturing',
-      statusKey: null,
-      video: camera.video,
-      frameWidth: settings.width ?? camera.video.videoWidth,
-      frameHeight: settings.height ?? camera.video.videoHeight,
-    });
-    const captured: Array<{ clip: Clip; additionalInfo: string }> = [];
-    for (const [index, action] of actions.entries()) {
-      const clip = await this.captureAction(action, index, camera);
-      if (this.closed) return captured;
-      const evidence = await this.evidence.conclude();
-      if (evidence.block)
-        throw new LivenessFailure('integrity_blocked', 'capture stopped by the integrity policy');
-      captured.push({ clip, additionalInfo: evidence.additionalInfo });
-      const sealedForPage = info.architecture === 'capture' && info.use_wasm_container;
-      if (!sealedForPage) {
-        this.callback(
-          'on_capture_complete',
-          await captureResult(clip, evidence.additionalInfo, evidence.virtualCamera),
-        );
-      }
-    }
-    this.releaseCapture();
-    return captured;
   }
 
-  private async captureAction(
-    action: NormalizedOptions['action'][number],
-    index: number,
-    camera: Camera,
-  ): Promise<Clip> {
-    const spec = ACTION_SPECS[action];
-    const vision = this.vision;
-    if (!spec || !vision) throw new LivenessFailure('internal_error', `no machine for ${action}`);
-    this.view.set({ action, actionIndex: index, hint: null, recording: null, prompt: null, scanning: false });
-    this.telemetry.add('action_start', action);
-    try {
-      const clip = await runAction(
-        spec,
-        camera.video,
-        vision,
-        ({ metrics: m, hint, state }) => {
-          this.options.diagnostics?.on_frame?.({ ...m, hint, action });
-          if (hint) this.telemetry.add('hint', hint);
-          const prompting =
-            state.phase === 'prompting' || (state.phase === 'recording' && spec.kind === 'scan');
-          this.view.set({
-            hint: hint ?? (prompting ? null : 'action_hint_face_aligned'),
-            prompt: prompting && spec.kind !== 'passive' ? spec.promptKey : null,
-            scanning: spec.kind === 'scan' && state.phase === 'recording',
-            recording:
-              state.phase === 'recording' && spec.kind === 'passive'
-                ? Math.min(1, (m.timestamp - state.since) / spec.clipMs)
-                : null,
-            attempt: 'attempt' in state ? state.attempt : 1,
-            face: m.box,
-            frameWidth: m.frameWidth,
-            frameHeight: m.frameHeight,
-          });
+  private openCapture(attempt: number, chosen: string | null): void {
+    const held = this.attempt;
+    const signal = held.abort.signal;
+    held.evidence = new SessionEvidence(this.policy(this.state.info));
+    const vision = new VisionClient(this.deps.urls);
+    held.vision = vision;
+    vision.onCrash((f) => this.dispatch({ type: 'failed', attempt, failure: failureOf(f) }));
+    this.later(vision.whenReady().then(() => ({ type: 'vision-ready', attempt })));
+    const storage = this.storage();
+    const remembered = this.options.device_id ? null : rememberedCamera(storage);
+    const deviceId = chosen ?? this.options.device_id ?? remembered ?? undefined;
+    const open = (id: string | undefined) =>
+      openCamera(
+        {
+          timeoutMs: this.options.get_user_media_timeout,
+          ...(id ? { deviceId: id } : {}),
+          facingMode: this.options.cameraFacingMode ?? 'user',
         },
-        this.abort.signal,
+        signal,
       );
-      this.telemetry.add('action_done', action);
-      return clip;
-    } catch (err) {
-      this.telemetry.add('action_fail', action);
+    // A remembered camera that is gone must not block the session: fall back to the default one.
+    const opened = open(deviceId).catch((err: unknown) => {
+      if (remembered && deviceId === remembered && failureOf(err).code === 'camera_not_found')
+        return open(undefined);
       throw err;
+    });
+    this.later(
+      opened.then(async (camera) => {
+        if (signal.aborted || held !== this.attempt) {
+          camera.stop();
+          return null;
+        }
+        held.camera = camera;
+        held.frames = createFrameSource(camera.video);
+        held.evidence?.watch(held.frames, camera.track);
+        return this.cameraOpened(attempt, camera);
+      }),
+    );
+  }
+
+  private async cameraOpened(attempt: number, camera: Camera): Promise<SessionEvent> {
+    let cameras: Array<{ deviceId: string; label: string }> = [];
+    try {
+      cameras = pickableCameras(await navigator.mediaDevices.enumerateDevices());
+    } catch {
+      // no list: no picker
+    }
+    const settings = camera.track.getSettings();
+    return {
+      type: 'camera-opened',
+      attempt,
+      video: camera.video,
+      width: settings.width ?? camera.video.videoWidth,
+      height: settings.height ?? camera.video.videoHeight,
+      deviceId: camera.deviceId,
+      facing: camera.facing,
+      cameras,
+    };
+  }
+
+  private async switchCamera(attempt: number, deviceId: string): Promise<SessionEvent | null> {
+    const held = this.attempt;
+    const camera = held.camera;
+    if (!camera) return null;
+    await camera.switchTo(deviceId, this.options.get_user_media_timeout);
+    held.evidence?.retrack(camera.track);
+    rememberCamera(this.storage(), deviceId);
+    return this.cameraOpened(attempt, camera);
+  }
+
+  private storage(): Storage | null {
+    try {
+      return this.env.window.localStorage ?? null;
+    } catch {
+      return null;
     }
   }
 
-  hide(): void {
-    this.view.set({ hidden: true });
+  /** The runner for one action kind. Face actions run the gesture/passive/scan machine. */
+  private async runAction(attempt: number, action: ActionId): Promise<SessionEvent> {
+    const held = this.attempt;
+    const spec = ACTION_SPECS[action];
+    if (!spec || !held.frames || !held.vision || !held.evidence)
+      throw failure('internal_error', `no runner for ${action}`);
+    const clip = await runFaceAction(spec, {
+      frames: held.frames,
+      vision: held.vision,
+      signal: held.abort.signal,
+      ovalOf: (m) =>
+        guideOval(m.frameWidth, m.frameHeight, this.state.config.nativeAspect ? null : this.state.viewAspect),
+      onProgress: ({ metrics: m, hint, state }) => {
+        this.options.diagnostics?.on_frame?.({ ...m, hint, action });
+        if (hint) this.telemetry.add('hint', hint);
+        const prompting =
+          state.phase === 'prompting' || (state.phase === 'recording' && spec.kind === 'scan');
+        const live: LiveFrame = {
+          hint: hint ?? (prompting ? null : 'action_hint_face_aligned'),
+          prompt: prompting && spec.kind !== 'passive' ? spec.promptKey : null,
+          scanning: spec.kind === 'scan' && state.phase === 'recording',
+          recording:
+            state.phase === 'recording' && spec.kind === 'passive'
+              ? Math.min(1, (m.timestamp - state.since) / spec.clipMs)
+              : null,
+          attempt: 'attempt' in state ? state.attempt : 1,
+          face: m.box,
+          frameWidth: m.frameWidth,
+          frameHeight: m.frameHeight,
+        };
+        this.dispatch({ type: 'progress', attempt, live });
+      },
+    });
+    const evidence = await held.evidence.conclude();
+    if (evidence.block) throw failure('integrity_blocked', 'capture stopped by the integrity policy');
+    const info = this.state.info;
+    const sealedForPage = info?.architecture === 'capture' && info.use_wasm_container;
+    const pageResult = sealedForPage
+      ? null
+      : {
+          ...(await captureResult(clip, evidence.additionalInfo, evidence.virtualCamera)),
+          device_id: held.camera?.deviceId ?? null,
+        };
+    return {
+      type: 'action-captured',
+      attempt,
+      captured: { clip, additionalInfo: evidence.additionalInfo },
+      pageResult,
+    };
   }
 
-  /** Ends the session: aborts work, releases the camera and worker, then calls on_close once. */
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.abort.abort();
-    this.releaseCapture();
-    this.telemetry.add('close');
-    this.telemetry.flush(true);
-    this.view.set({ phase: 'closed', video: null });
-    this.callback('on_close');
-    this.deps.onEnded();
+  private body(): Promise<FormData | Uint8Array> {
+    const info = this.state.info;
+    if (!info) return Promise.reject(failure('internal_error', 'no session'));
+    return buildBody({
+      info,
+      options: this.options,
+      clips: this.state.captured,
+      packWorkerUrl: this.deps.packWorkerUrl,
+    });
+  }
+
+  private async upload(attempt: number): Promise<SessionEvent> {
+    const info = this.state.info;
+    if (!info) throw failure('internal_error', 'no session');
+    const body = await this.body();
+    const held = this.attempt;
+    const uploaded = await uploadMedia(
+      this.deps.base,
+      info,
+      body,
+      (fraction) => this.dispatch({ type: 'upload-progress', attempt, fraction }),
+      held.abort.signal,
+    );
+    held.uploadedSession = uploaded.session;
+    return { type: 'uploaded', attempt, result: uploaded.result };
+  }
+
+  private fetchResult(attempt: number): void {
+    const held = this.attempt;
+    const info = this.state.info;
+    if (!info || !held.uploadedSession) return;
+    fetchResult(this.deps.base, held.uploadedSession, info.event_session_id, held.abort.signal).then(
+      (result: ResultPayload) => this.dispatch({ type: 'result', attempt, result }),
+      (err: unknown) => {
+        if (held.abort.signal.aborted) return;
+        const f = failureOf(err);
+        this.dispatch({
+          type: 'poll-failed',
+          attempt,
+          failure: f.code === 'internal_error' ? { ...f, code: 'api_unavailable' } : f,
+        });
+      },
+    );
   }
 
   /** The camera and the model are needed only while capturing: free them before the upload. */
   private releaseCapture(): void {
-    this.evidence?.stop();
-    this.camera?.stop();
-    this.camera = null;
-    this.vision?.terminate();
-    this.vision = null;
-    this.view.set({ video: null });
+    const held = this.attempt;
+    held.evidence?.stop();
+    held.frames?.stop();
+    held.frames = null;
+    held.camera?.stop();
+    held.camera = null;
+    held.vision?.terminate();
+    held.vision = null;
   }
 
-  private fail(failure: LivenessFailure): void {
-    const entry = ERROR_CODES[failure.code];
-    const error: LivenessError = {
-      code: failure.code,
-      message: failure.message || this.deps.translate(entry.messageKey),
+  private errorPayload(f: FailureInfo): LivenessError {
+    const entry = ERROR_CODES[f.code];
+    return {
+      code: f.code,
+      message: f.detail || this.deps.translate(entry.messageKey),
       event_session_id: this.id,
-      context: failure.context,
+      context: f.context,
       retryable: entry.retryable,
     };
-    this.releaseCapture();
-    this.telemetry.add('error', failure.code);
-    this.telemetry.flush();
-    this.callback('on_error', error);
-    // `disable_adapter_errors_on_screen`: server-side failures reach the page only through on_error.
-    if (this.info?.disable_adapter_errors_on_screen && SERVER_ERRORS.has(failure.code)) {
-      this.close();
-      return;
-    }
-    this.view.set({ phase: 'failed', errorKey: entry.messageKey, statusKey: null, video: null });
   }
 
   /** Host callbacks must never break the session: their exceptions are logged and swallowed here. */
-  private callback(name: HostCallback, ...args: unknown[]): void {
+  private callback(name: HostCallback, payload?: unknown): void {
+    // After close no later batch runs (see dispatch), so only the closing batch's own callbacks get here.
     const fn = this.options[name] as ((...a: unknown[]) => void) | undefined;
     if (!fn) return;
     try {
-      fn(...args);
+      if (payload === undefined) fn();
+      else fn(payload);
     } catch (err) {
       console.error(`[OzLiveness] ${name} callback threw`, err);
     }
   }
+}
+
+function failure(code: LivenessFailure['code'], detail: string, context: Record<string, unknown> = {}) {
+  return new LivenessFailure(code, detail, context);
+}
+
+function failureOf(err: unknown): FailureInfo {
+  if (err instanceof DOMException && err.name === 'AbortError')
+    return { code: 'internal_error', detail: 'aborted', context: {} };
+  const f = toFailure(err);
+  return { code: f.code, detail: f.message, context: f.context };
 }

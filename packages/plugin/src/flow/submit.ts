@@ -1,59 +1,20 @@
 import type { Clip } from '../capture/clip.js';
 import { LivenessFailure } from '../errors/codes.js';
-import type { NormalizedOptions, ResultPayload } from '../options.js';
+import type { NormalizedOptions } from '../options.js';
 import { packShotSets } from '../pack/client.js';
 import { sealCapture } from '../pack/container.js';
-import { fetchResult, type SessionInfo, uploadMedia } from '../transport/adapter-api.js';
-import { pollResult } from '../transport/result-poller.js';
-import type { Telemetry } from '../transport/telemetry.js';
-import type { Store } from './store.js';
-import type { ViewState } from './view-state.js';
+import type { SessionInfo } from '../transport/adapter-api.js';
 
-export interface SubmitDeps {
-  base: string;
+export interface BodyDeps {
   /** Script of the pack worker (ZIP building off the main thread). */
   packWorkerUrl: string;
   info: SessionInfo;
-  clips: Array<{ clip: Clip; additionalInfo: string }>;
+  clips: ReadonlyArray<{ clip: Clip; additionalInfo: string }>;
   options: NormalizedOptions;
-  view: Store<ViewState>;
-  telemetry: Telemetry;
-  signal: AbortSignal;
-  onSubmit: () => void;
-  onResult: (r: ResultPayload) => void;
-  onComplete: (r: ResultPayload) => void;
-}
-
-/** normal/lite: pack each clip as a ZIP shot set, upload with progress, then poll results. */
-export async function submitCapture(d: SubmitDeps): Promise<void> {
-  d.view.set({ phase: 'uploading', statusKey: 'uploading_data', upload: 0 });
-  const body = await buildBody(d);
-  d.telemetry.add('upload_start');
-  const uploaded = await uploadMedia(d.base, d.info, body, (f) => d.view.set({ upload: f }), d.signal);
-  d.telemetry.add('upload_done');
-  d.onSubmit();
-  d.view.set({ phase: 'processing', statusKey: 'processing_data', upload: null });
-  if (uploaded.result.state !== 'finished') d.onResult(uploaded.result);
-  const finished =
-    uploaded.result.state === 'finished'
-      ? uploaded.result
-      : await pollResult(
-          {
-            fetchOnce: (signal) => fetchResult(d.base, uploaded.session, d.info.event_session_id, signal),
-            intervalMs: d.info.results_polling_interval,
-            maxFailures: 5,
-            onUpdate: d.onResult,
-          },
-          d.signal,
-        );
-  d.telemetry.add('result', typeof finished.state === 'string' ? finished.state : undefined);
-  d.onComplete(finished);
 }
 
 /** The sealed container when the adapter asks for one, else the multipart form of docs/protocol.md §2. */
-export async function buildBody(
-  d: Pick<SubmitDeps, 'info' | 'options' | 'clips' | 'packWorkerUrl'>,
-): Promise<FormData | Uint8Array> {
+export async function buildBody(d: BodyDeps): Promise<FormData | Uint8Array> {
   const token = d.info.session_token ?? d.options.session_token;
   if (d.info.use_wasm_container) {
     if (!token || !d.info.container_public_key) {

@@ -1,51 +1,67 @@
-import type { Hint } from '../actions/machine.js';
 import type { Box } from '../vision/types.js';
+import type { Oval } from './oval.js';
 
-export type SessionPhase = 'loading' | 'capturing' | 'uploading' | 'processing' | 'closed' | 'failed';
+/** The screens, one per step a person meets. */
+export type Screen =
+  | 'loading'
+  | 'instructions'
+  | 'camera'
+  | 'capture'
+  | 'confirm'
+  | 'uploading'
+  | 'processing'
+  | 'result'
+  | 'error'
+  | 'closed';
 
-/** Everything the UI renders. The core owns it; the UI never writes it. */
+export interface ErrorView {
+  code: string;
+  /** The reason (locale key). */
+  messageKey: string;
+  /** What to do (locale key). */
+  adviceKey: string;
+  /** Browser-specific camera steps (locale keys), with their title, when the camera was refused. */
+  tutorial: { titleKey: string; stepKeys: string[]; external: boolean } | null;
+  retryable: boolean;
+}
+
+/** Everything the UI renders. Computed from the session state by selectView; the UI never writes it. */
 export interface ViewState {
-  phase: SessionPhase;
-  /** Status line key while nothing is being captured (loading, camera…). */
+  screen: Screen;
+  hidden: boolean;
+  /** Status line key (loading_resources, accessing_camera, uploading_data, processing_data…). */
   statusKey: string | null;
-  /** The guidance hint, or `action_hint_face_aligned` when ready. */
-  hint: Hint | 'action_hint_face_aligned' | null;
-  /** The gesture prompt (locale key) while the user should perform it. */
-  prompt: string | null;
-  /** True while the scan text moves across the screen. */
-  scanning: boolean;
-  attempt: number;
-  /** 0..1 while a clip is being recorded. */
-  recording: number | null;
-  action: string | null;
-  actionIndex: number;
-  actionCount: number;
+  /** Loading takes long: show a progress indicator and a reassurance. */
+  slow: boolean;
   video: HTMLVideoElement | null;
+  /** cover: the picture fills the stage (adaptive aspect ratio); contain: native ratio, letterboxed. */
+  fit: 'cover' | 'contain';
+  /** Mirror the preview (front camera only). */
+  mirrored: boolean;
   frameWidth: number;
   frameHeight: number;
   face: Box | null;
-  errorKey: string | null;
-  hidden: boolean;
-  /** 0..1 while the capture uploads. */
+  /** The guide oval in frame pixels (the same one guidance measures against). */
+  oval: Oval;
+  /** The guidance hint as the machine names it (also the data-hint attribute). */
+  hint: string | null;
+  /** The text to show for the hint: the no-face ladder replaces the plain sentence over time. */
+  hintTextKey: string | null;
+  /** Oval in its "face in place" colour. */
+  ready: boolean;
+  prompt: string | null;
+  scanning: boolean;
+  /** 0..1 while a clip is being recorded. */
+  recording: number | null;
+  attempt: number;
+  actionIndex: number;
+  actionCount: number;
+  /** 0..1 while uploading. */
   upload: number | null;
+  result: { titleKey: string; textKey: string; outcome: 'neutral' | 'success' | 'declined' } | null;
+  error: ErrorView | null;
+  cameras: Array<{ deviceId: string; label: string }>;
+  deviceId: string | null;
+  /** What the live region says (locale key); the UI throttles it. */
+  announcementKey: string | null;
 }
-
-export const initialViewState: ViewState = {
-  phase: 'loading',
-  statusKey: 'loading_resources',
-  hint: null,
-  prompt: null,
-  scanning: false,
-  attempt: 1,
-  recording: null,
-  action: null,
-  actionIndex: 0,
-  actionCount: 0,
-  video: null,
-  frameWidth: 640,
-  frameHeight: 480,
-  face: null,
-  errorKey: null,
-  hidden: false,
-  upload: null,
-};

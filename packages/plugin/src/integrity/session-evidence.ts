@@ -1,4 +1,5 @@
 import type { EvidenceRecord } from '@open-liveness/trust';
+import type { FrameSource } from '../camera/frame-source.js';
 import { frameCadenceRecord } from './cadence.js';
 import {
   CadenceRecorder,
@@ -27,21 +28,15 @@ export class SessionEvidence {
     this.early = [tamperingRecord(probeMediaFunctions(globalThis)), collectAutomation(navigator)];
   }
 
-  /** Starts recording frame cadence; only timestamps are stored, in preallocated arrays. */
-  watch(video: HTMLVideoElement, track: MediaStreamTrack): void {
+  /** Starts recording frame cadence from the session's frame source; only timestamps are stored. */
+  watch(frames: FrameSource, track: MediaStreamTrack): void {
     this.track = track;
-    let handle = 0;
-    let stopped = false;
-    const step = (now: number, meta: VideoFrameCallbackMetadata) => {
-      if (stopped) return;
-      this.cadence.onFrame(now, meta.mediaTime);
-      handle = video.requestVideoFrameCallback(step);
-    };
-    handle = video.requestVideoFrameCallback(step);
-    this.stopCadence = () => {
-      stopped = true;
-      video.cancelVideoFrameCallback(handle);
-    };
+    this.stopCadence = frames.subscribe((now, _capture, mediaTime) => this.cadence.onFrame(now, mediaTime));
+  }
+
+  /** After a camera switch the track records describe the camera now in use. */
+  retrack(track: MediaStreamTrack): void {
+    this.track = track;
   }
 
   /** The verdict and the `additional_info` string, from everything seen so far. */

@@ -31,19 +31,6 @@ describe('startSession: a failed session request is an error, never capture-only
     expect(f.context).toMatchObject({ reason: 'network', adapter: BASE });
   });
 
-  it('no answer in time → adapter_unreachable, reason timeout', async () => {
-    vi.stubGlobal(
-      'fetch',
-      (_url: string, init: RequestInit) =>
-        new Promise((_resolve, reject) => {
-          init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-        }),
-    );
-    const f = await failure(startSession(BASE, request, new AbortController().signal, 20));
-    expect(f.code).toBe('adapter_unreachable');
-    expect(f.context.reason).toBe('timeout');
-  });
-
   it('the origin policy’s refusals keep their codes', async () => {
     for (const code of [
       'license_missing',

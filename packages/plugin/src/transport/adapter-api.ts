@@ -26,8 +26,8 @@ export interface SessionInfo {
 }
 
 /**
- * The session of an adapter-less static deployment (the page declared it with `data-architecture="capture"`
- * on the plugin's script tag, docs/embedding.md): capture only, strict checks. Never a fallback for a
+ * The session of an adapter-less static deployment (declared with `open({static_deployment: true})` or
+ * `data-architecture="capture"` on the plugin's script tag, docs/embedding.md): capture only, strict checks. Never a fallback for a
  * session request that failed.
  */
 export function captureOnlySession(eventSessionId: string, actions: ActionId[]): SessionInfo {
@@ -52,9 +52,6 @@ const LICENSE_CODES = new Set([
   'license_missing',
   'origin_not_allowed',
 ]);
-
-/** How long the session request may take before the plugin reports `adapter_unreachable`. */
-export const SESSION_REQUEST_TIMEOUT_MS = 15_000;
 
 async function errorOf(
   res: Response,
@@ -91,37 +88,34 @@ export interface SessionRequest {
 
 /**
  * Starts a session with the adapter. Every failure is an error, never a silent capture-only fallback: no
- * answer (network, CORS, timeout) is `adapter_unreachable`, a licence or origin refusal keeps its code, any
- * other 4xx is `session_rejected`, a 5xx `api_unavailable`.
+ * answer (network, CORS) is `adapter_unreachable`, a licence or origin refusal keeps its code, any other 4xx
+ * is `session_rejected`, a 5xx `api_unavailable`. The session machine bounds the wait (`session_timeout`).
  */
 export async function startSession(
   base: string,
   req: SessionRequest,
   signal: AbortSignal,
-  timeoutMs = SESSION_REQUEST_TIMEOUT_MS,
+  env: { fetch: typeof fetch; origin: string } = {
+    fetch: globalThis.fetch.bind(globalThis),
+    origin: location.origin,
+  },
 ): Promise<SessionInfo> {
-  const timeout = AbortSignal.timeout(timeoutMs);
   let res: Response;
   try {
-    res = await fetch(`${base}api/v1/sessions`, {
+    res = await env.fetch(`${base}api/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-event-session-id': req.event_session_id },
-      body: JSON.stringify({ ...req, origin: location.origin }),
+      body: JSON.stringify({ ...req, origin: env.origin }),
       credentials: 'omit',
-      signal: AbortSignal.any([signal, timeout]),
+      signal,
     });
   } catch (err) {
     if (signal.aborted) throw err;
-    const reason = timeout.aborted ? 'timeout' : 'network';
     const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    throw new LivenessFailure(
-      'adapter_unreachable',
-      `session request to ${base} failed (${reason}): ${detail}`,
-      {
-        reason,
-        adapter: base,
-      },
-    );
+    throw new LivenessFailure('adapter_unreachable', `session request to ${base} failed: ${detail}`, {
+      reason: 'network',
+      adapter: base,
+    });
   }
   if (!res.ok) throw await errorOf(res, res.status >= 500 ? 'api_unavailable' : 'session_rejected');
   try {

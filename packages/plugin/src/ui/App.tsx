@@ -1,88 +1,87 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../flow/store.js';
 import type { ViewState } from '../flow/view-state.js';
-import { FaceGuide } from './FaceGuide.js';
+import { CaptureStage } from './CaptureStage.js';
+import { ErrorScreen } from './ErrorScreen.js';
+import { trapTab } from './focus.js';
+import { CameraScreen, InstructionsScreen, LoadingScreen, ResultScreen, StatusScreen } from './screens.js';
+import { useAnnouncer } from './use-announcer.js';
 import { useStore } from './use-store.js';
+
+/** What the UI can ask of the session: nothing else leaves it. */
+export interface UiEvents {
+  close: () => void;
+  retry: () => void;
+  start: () => void;
+  switchCamera: (deviceId: string) => void;
+  /** The stage's width / height, so the core knows what part of the frame is visible. */
+  viewport: (aspect: number) => void;
+}
 
 interface Props {
   view: Store<ViewState>;
   t: (key: string) => string;
-  onClose: () => void;
+  events: UiEvents;
 }
 
-/** Renders the session's view state; its only output is the close event. */
-export function App({ view, t, onClose }: Props) {
+/** Renders the session's view; a dialog with a focus trap, Escape to close, and a throttled live region. */
+export function App({ view, t, events }: Props) {
   const s = useStore(view);
-  const stage = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const announcement = useAnnouncer(s.announcementKey ? t(s.announcementKey) : '', s.screen === 'error');
 
-  // The camera module owns the <video>; the UI only places it on the stage.
+  // Focus moves into the dialog on open and onto each new screen's main control.
   useEffect(() => {
-    const host = stage.current;
-    if (host && s.video && s.video.parentNode !== host) host.prepend(s.video);
-  }, [s.video]);
+    const root = dialog.current;
+    if (!root || s.hidden) return;
+    const target =
+      root.querySelector<HTMLElement>('[data-autofocus]') ?? root.querySelector<HTMLElement>('.ol-close');
+    target?.focus();
+  }, [s.screen, s.hidden]);
 
-  const spoken = s.errorKey ?? s.statusKey ?? s.hint ?? s.prompt;
-  const announcement = spoken ? t(spoken) : '';
+  // On the document, so Escape and the Tab trap work even when focus has fallen onto the page body.
+  useEffect(() => {
+    if (s.hidden) return;
+    const onKeyDown = (ev: KeyboardEvent) => {
+      if (ev.key === 'Escape') {
+        ev.preventDefault();
+        events.close();
+      } else if (ev.key === 'Tab' && dialog.current) trapTab(dialog.current, ev);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [events, s.hidden]);
+
   return (
     <div
+      ref={dialog}
       class="ol-overlay"
       role="dialog"
       aria-modal={s.hidden ? undefined : 'true'}
       aria-label={t('capture_region_label')}
       aria-hidden={s.hidden ? 'true' : undefined}
       data-hidden={String(s.hidden)}
+      data-screen={s.screen}
     >
-      <button type="button" class="ol-close" aria-label={t('close_button_label')} onClick={onClose}>
-        ×
+      <button type="button" class="ol-close" aria-label={t('close_button_label')} onClick={events.close}>
+        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+          <path d="M6 6l12 12M18 6L6 18" />
+        </svg>
       </button>
-      {s.phase === 'capturing' && (
-        <div class="ol-stage" ref={stage} data-phase={s.phase}>
-          <FaceGuide
-            width={s.frameWidth}
-            height={s.frameHeight}
-            ready={s.hint === 'action_hint_face_aligned' || (s.hint === null && s.prompt !== null)}
-            progress={s.recording}
-          />
-          {s.prompt && !s.scanning && (
-            <div class="ol-prompt" data-prompt={s.prompt}>
-              {t(s.prompt)}
-            </div>
-          )}
-          {s.scanning && s.prompt && (
-            <div class="ol-scan" data-prompt={s.prompt}>
-              <span>{t(s.prompt)}</span>
-            </div>
-          )}
-          {s.hint && (
-            <div class="ol-hint" data-hint={s.hint}>
-              {t(s.hint)}
-            </div>
-          )}
-        </div>
+      {s.screen === 'loading' && <LoadingScreen s={s} t={t} />}
+      {s.screen === 'instructions' && <InstructionsScreen t={t} onStart={events.start} />}
+      {s.screen === 'camera' && <CameraScreen s={s} t={t} />}
+      {(s.screen === 'capture' || s.screen === 'confirm') && (
+        <CaptureStage s={s} t={t} onSwitch={events.switchCamera} onViewport={events.viewport} />
       )}
-      {(s.phase === 'uploading' || s.phase === 'processing') && (
-        <div class="ol-status" data-status={s.statusKey ?? ''}>
-          <p>{s.statusKey ? t(s.statusKey) : ''}</p>
-          {s.upload !== null && (
-            <progress
-              class="ol-progress-bar"
-              max={100}
-              value={Math.round(s.upload * 100)}
-              aria-label={t('uploading_data')}
-            />
-          )}
-        </div>
+      {(s.screen === 'uploading' || s.screen === 'processing') && <StatusScreen s={s} t={t} />}
+      {s.screen === 'result' && <ResultScreen s={s} t={t} onClose={events.close} />}
+      {s.screen === 'error' && s.error && (
+        <ErrorScreen error={s.error} t={t} onRetry={events.retry} onClose={events.close} />
       )}
-      {s.phase === 'loading' && s.statusKey && (
-        <div class="ol-status" data-status={s.statusKey}>
-          {t(s.statusKey)}
-        </div>
-      )}
-      {s.phase === 'failed' && s.errorKey && (
-        <div class="ol-error" data-error={s.errorKey}>
-          {t(s.errorKey)}
-        </div>
-      )}
+      <div class="ol-turn" role="alert">
+        <p>{t('device_turn')}</p>
+      </div>
       <div class="ol-sr" aria-live="assertive" aria-atomic="true" data-testid="live-region">
         {announcement}
       </div>

@@ -24,6 +24,8 @@ export class VisionClient {
   private readonly waiting = new Map<number, (r: FrameResult | null) => void>();
   private readonly clips = new Map<number, (r: { bestFrameId: number; png: Blob | null }) => void>();
   private ready: Promise<number>;
+  private isReady = false;
+  private crashListener: ((failure: LivenessFailure) => void) | null = null;
 
   constructor(urls: VisionUrls) {
     const started = startClassicWorker(urls.workerUrl);
@@ -32,6 +34,11 @@ export class VisionClient {
     this.ready = new Promise<number>((resolve, reject) => {
       this.worker.onerror = (ev) => {
         ev.preventDefault();
+        if (this.isReady) {
+          // After start-up an uncaught error (a wasm abort, an out-of-memory kill) ends the model for good.
+          this.crash(`vision worker crashed: ${ev.message || 'uncaught error'}`);
+          return;
+        }
         reject(
           new LivenessFailure(
             'resource_load_failed',
@@ -39,15 +46,31 @@ export class VisionClient {
           ),
         );
       };
+      this.worker.onmessageerror = () => this.crash('vision worker sent an unreadable message');
       this.worker.onmessage = (ev: MessageEvent<FromWorker>) => {
         const msg = ev.data;
-        if (msg.type === 'ready') resolve(msg.initMs);
+        if (msg.type === 'ready') {
+          this.isReady = true;
+          resolve(msg.initMs);
+        } else if (msg.type === 'crashed') this.crash(msg.detail);
         else if (msg.type === 'init-failed')
           reject(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
         else this.onMessage(msg);
       };
     });
     this.send({ type: 'init', wasmBaseUrl: urls.wasmBaseUrl, modelUrl: urls.modelUrl });
+  }
+
+  /** Called once if the worker dies after start-up; the session then ends with on_error. */
+  onCrash(listener: (failure: LivenessFailure) => void): void {
+    this.crashListener = listener;
+  }
+
+  private crash(detail: string): void {
+    const listener = this.crashListener;
+    this.crashListener = null;
+    this.terminate();
+    listener?.(new LivenessFailure('vision_crashed', detail));
   }
 
   /** Resolves with the model's load time in ms once it can analyse frames. */

@@ -26,4 +26,6 @@ export type FromWorker =
       jpeg: Blob | null;
     }
   | { type: 'clip-finished'; clipId: number; bestFrameId: number; png: Blob | null }
-  | { type: 'frame-failed'; id: number; detail: string };
+  | { type: 'frame-failed'; id: number; detail: string }
+  /** The model cannot go on (a wasm abort): the session must end. */
+  | { type: 'crashed'; detail: string };

@@ -91,7 +91,10 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     }
     post({ type: 'result', id: msg.id, metrics, inferenceMs, jpeg });
   } catch (err) {
-    post({ type: 'frame-failed', id: msg.id, detail: err instanceof Error ? err.message : String(err) });
+    const detail = err instanceof Error ? err.message : String(err);
+    // Emscripten's abort() leaves the wasm module unusable: every later frame would fail too.
+    if (detail.startsWith('Aborted(')) post({ type: 'crashed', detail });
+    post({ type: 'frame-failed', id: msg.id, detail });
   } finally {
     if (!keep) bitmap.close();
   }

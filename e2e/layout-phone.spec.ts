@@ -1,0 +1,61 @@
+import { openDemo, openWith } from './support/demo.js';
+import { expect, test } from './support/fixtures.js';
+import { dialog, expectScreen, screenIs } from './support/screens.js';
+
+test.use({ clip: 'neutral_frontal' });
+
+/** Share of the viewport the camera picture covers, and whether the oval lies inside the visible picture. */
+async function measure(page: import('@playwright/test').Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-oz-liveness]')?.shadowRoot;
+    const video = root?.querySelector('video');
+    const oval = root?.querySelector('.ol-oval');
+    if (!video || !oval) return null;
+    const v = video.getBoundingClientRect();
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    // object-fit decides the painted picture inside the element box.
+    const fit = getComputedStyle(video).objectFit;
+    const scale =
+      fit === 'cover'
+        ? Math.max(v.width / video.videoWidth, v.height / video.videoHeight)
+        : Math.min(v.width / video.videoWidth, v.height / video.videoHeight);
+    const pw = Math.min(v.width, video.videoWidth * scale);
+    const ph = Math.min(v.height, video.videoHeight * scale);
+    const o = oval.getBoundingClientRect();
+    return {
+      coverage: (pw * ph) / (vw * vh),
+      ovalInside: o.left >= v.left && o.right <= v.right && o.top >= v.top && o.bottom <= v.bottom,
+    };
+  });
+}
+
+test.describe('412×915 portrait phone', () => {
+  test.use({ viewport: { width: 412, height: 915 } } as never);
+
+  test('the camera picture fills the screen (cover) and the oval stays in the visible area', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 412, height: 915 });
+    await openDemo(page);
+    await openWith(page, { action: ['video_selfie_blank'] });
+    await screenIs(page, 'capture');
+    await expect(dialog(page).locator('.ol-hint')).toBeVisible({ timeout: 20_000 });
+    const m = await measure(page);
+    expect(m?.coverage).toBeGreaterThanOrEqual(0.8);
+    expect(m?.ovalInside).toBe(true);
+    await expectScreen(page, 'phone-capture', [
+      '[data-oz-liveness] .ol-hint',
+      '[data-oz-liveness] .ol-progress',
+    ]);
+  });
+
+  test('disable_adaptive_aspect_ratio keeps the native ratio (letterboxed)', async ({ page }) => {
+    await page.setViewportSize({ width: 412, height: 915 });
+    await openDemo(page);
+    await openWith(page, { action: ['video_selfie_blank'], disable_adaptive_aspect_ratio: true });
+    await screenIs(page, 'capture');
+    await expect(dialog(page).locator('.ol-stage')).toHaveAttribute('data-fit', 'contain');
+    await expect.poll(async () => (await measure(page))?.coverage ?? 1).toBeLessThan(0.5);
+  });
+});

@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** The plugin's dialog and its parts (Playwright's CSS engine pierces the open shadow root). */
+export const dialog = (page: Page) => page.locator('[data-oz-liveness] .ol-overlay');
+export const screenIs = (page: Page, screen: string, timeout = 30_000) =>
+  expect(dialog(page)).toHaveAttribute('data-screen', screen, { timeout });
+
+/**
+ * Compares the viewport with the baseline beside the spec. The live video (and anything that moves with the
+ * camera) is masked; animations are stopped by Playwright; the caret is hidden.
+ */
+export async function expectScreen(page: Page, name: string, extraMasks: string[] = []): Promise<void> {
+  await expect(page).toHaveScreenshot(`${name}.png`, {
+    animations: 'disabled',
+    caret: 'hide',
+    mask: [page.locator('[data-oz-liveness] video'), ...extraMasks.map((m) => page.locator(m))],
+    maskColor: '#7F7F7F',
+    maxDiffPixelRatio: 0.02,
+  });
+}
+
+/** axe-core over the page, the plugin's shadow root included: no violations allowed. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('[data-oz-liveness]').analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** Holds getUserMedia until window.releaseCamera() is called, so the camera-request screen stays up. */
+export async function holdCamera(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { releaseCamera: () => void };
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    w.releaseCamera = () => release();
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (c) => {
+      await gate;
+      return original(c);
+    };
+  });
+}
+
+/** Slows uploads so the percentage is on screen long enough to be seen. */
+export async function throttleUploads(page: Page, bytesPerSecond = 150 * 1024): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: 50 * 1024 * 1024,
+    uploadThroughput: bytesPerSecond,
+  });
+}
