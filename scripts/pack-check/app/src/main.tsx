@@ -18,10 +18,10 @@ const langs: string[] = createOzLiveness({ baseUrl: adapter }).get_langs();
 
 function App() {
   const [running, setRunning] = useState(false);
-  const [events, setEvents] = useState<string[]>([]);
+  const [events, setEvents] = useState<{ id: number; name: string }[]>([]);
   const [verdict, setVerdict] = useState<ResultPayload | null>(null);
   const [failure, setFailure] = useState<ErrorCode | null>(null);
-  const add = (name: string) => setEvents((list) => [...list, name]);
+  const add = (name: string) => setEvents((list) => [...list, { id: list.length, name }]);
   const options: OpenOptions = {
     action: actions,
     on_capture_complete: (result: CaptureResult | Blob) =>
@@ -47,9 +47,9 @@ function App() {
       </button>
       {running && <OzLivenessCapture baseUrl={adapter} {...options} />}
       <ol>
-        {events.map((name, i) => (
-          <li key={`${i}-${name}`} data-event={name}>
-            {name}
+        {events.map((e) => (
+          <li key={e.id} data-event={e.name}>
+            {e.name}
           </li>
         ))}
       </ol>
