@@ -1,6 +1,7 @@
+import { chooseLanguage, directionOf, languageTag } from '@open-liveness/locales';
 import { ERROR_CODES, type LivenessError } from './errors/codes.js';
 import { LivenessSession } from './flow/session.js';
-import { LocaleRegistry } from './i18n/translator.js';
+import { adapterPackFetcher, LocaleRegistry, type Translate } from './i18n/translator.js';
 import { normalizeOptions, type OpenOptions } from './options.js';
 import { mountUi } from './ui/mount.js';
 
@@ -20,7 +21,7 @@ export interface OzLivenessApi {
 /** Builds the `OzLiveness` object. Nothing here touches the DOM until `open()` is called. */
 export function createOzLiveness(config: PluginConfig): OzLivenessApi {
   const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
-  const locales = new LocaleRegistry();
+  const locales = new LocaleRegistry(adapterPackFetcher(base));
   let current: { session: LivenessSession; unmount: () => void } | null = null;
 
   const reportEarly = (options: OpenOptions, code: keyof typeof ERROR_CODES, message: string) => {
@@ -53,14 +54,19 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
         return;
       }
       if (problem) return reportEarly(options, 'invalid_options', problem);
-      if (!locales.has(options.lang)) {
+      // open({lang}) first, else the browser's language when there is a pack for it, else English.
+      const browserLangs =
+        typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+      const lang = chooseLanguage(options.langGiven ? options.lang : undefined, browserLangs, locales.ids());
+      if (!lang) {
         return reportEarly(options, 'locale_unavailable', `language pack "${options.lang}" is not installed`);
       }
-      const t = locales.translator(options.lang);
+      // The pack arrives asynchronously; until then nothing is on screen, so no text can flash in English.
+      let t: Translate = locales.translator(lang);
       const session = new LivenessSession(options, {
         base,
         packWorkerUrl: `${base}plugin/pack_worker.js`,
-        translate: t,
+        translate: (key) => t(key as Parameters<Translate>[0]),
         urls: {
           workerUrl: `${base}plugin/vision_worker.js`,
           wasmBaseUrl: `${base}assets/wasm`,
@@ -73,9 +79,27 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
           }
         },
       });
-      const unmount = mountUi(session.view, t, () => session.close());
-      current = { session, unmount };
-      void session.run();
+      current = { session, unmount: () => {} };
+      locales.load(lang).then(
+        (loaded) => {
+          if (current?.session !== session) return; // closed while the pack was loading
+          t = loaded;
+          current.unmount = mountUi(session.view, t, () => session.close(), {
+            lang: languageTag(lang),
+            dir: directionOf(lang),
+          });
+          void session.run();
+        },
+        (err: unknown) => {
+          if (current?.session !== session) return;
+          current = null;
+          reportEarly(
+            options,
+            'resource_load_failed',
+            `language pack "${lang}" could not be loaded: ${String(err)}`,
+          );
+        },
+      );
     },
     close() {
       current?.session.close();

@@ -1,3 +1,5 @@
+import type { LocaleKey } from '@open-liveness/locales';
+
 /**
  * Every `on_error` code the plugin can report. One row per situation; `messageKey` is the locale key shown
  * to the user and `retryable` tells the host whether opening again can help.
@@ -23,7 +25,7 @@ export const ERROR_CODES = {
   container_rejected: { messageKey: 'error_data_upload', retryable: true },
   integrity_blocked: { messageKey: 'error_unknown', retryable: false },
   internal_error: { messageKey: 'error_unknown', retryable: false },
-} as const;
+} as const satisfies Record<string, { messageKey: LocaleKey; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 

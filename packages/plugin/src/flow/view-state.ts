@@ -1,3 +1,4 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import type { Hint } from '../actions/machine.js';
 import type { Box } from '../vision/types.js';
 
@@ -7,11 +8,11 @@ export type SessionPhase = 'loading' | 'capturing' | 'uploading' | 'processing' 
 export interface ViewState {
   phase: SessionPhase;
   /** Status line key while nothing is being captured (loading, camera…). */
-  statusKey: string | null;
+  statusKey: LocaleKey | null;
   /** The guidance hint, or `action_hint_face_aligned` when ready. */
   hint: Hint | 'action_hint_face_aligned' | null;
   /** The gesture prompt (locale key) while the user should perform it. */
-  prompt: string | null;
+  prompt: LocaleKey | null;
   /** True while the scan text moves across the screen. */
   scanning: boolean;
   attempt: number;
@@ -24,7 +25,7 @@ export interface ViewState {
   frameWidth: number;
   frameHeight: number;
   face: Box | null;
-  errorKey: string | null;
+  errorKey: LocaleKey | null;
   hidden: boolean;
   /** 0..1 while the capture uploads. */
   upload: number | null;

@@ -1,3 +1,4 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../flow/store.js';
 import type { ViewState } from '../flow/view-state.js';
@@ -6,12 +7,15 @@ import { useStore } from './use-store.js';
 
 interface Props {
   view: Store<ViewState>;
-  t: (key: string) => string;
+  t: (key: LocaleKey) => string;
   onClose: () => void;
+  /** The dialog's language tag and direction. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 /** Renders the session's view state; its only output is the close event. */
-export function App({ view, t, onClose }: Props) {
+export function App({ view, t, onClose, lang, dir }: Props) {
   const s = useStore(view);
   const stage = useRef<HTMLDivElement>(null);
 
@@ -27,6 +31,8 @@ export function App({ view, t, onClose }: Props) {
     <div
       class="ol-overlay"
       role="dialog"
+      lang={lang}
+      dir={dir}
       aria-modal={s.hidden ? undefined : 'true'}
       aria-label={t('capture_region_label')}
       aria-hidden={s.hidden ? 'true' : undefined}

@@ -1,11 +1,24 @@
+import type { LocaleKey, TextDirection } from '@open-liveness/locales';
 import { h, render } from 'preact';
 import type { Store } from '../flow/store.js';
 import type { ViewState } from '../flow/view-state.js';
 import { App } from './App.js';
 import { STYLES } from './styles.js';
 
+/** Language and look of one session's dialog. */
+export interface UiLook {
+  /** BCP 47 tag for the `lang` attribute. */
+  lang: string;
+  dir: TextDirection;
+}
+
 /** Mounts the UI in its own shadow root on document.body; returns the unmount function. */
-export function mountUi(view: Store<ViewState>, t: (key: string) => string, onClose: () => void): () => void {
+export function mountUi(
+  view: Store<ViewState>,
+  t: (key: LocaleKey) => string,
+  onClose: () => void,
+  look: UiLook = { lang: 'en', dir: 'ltr' },
+): () => void {
   const host = document.createElement('div');
   host.setAttribute('data-oz-liveness', '');
   const root = host.attachShadow({ mode: 'open' });
@@ -13,9 +26,13 @@ export function mountUi(view: Store<ViewState>, t: (key: string) => string, onCl
   style.textContent = STYLES;
   root.append(style);
   const container = document.createElement('div');
+  container.className = 'ol-root';
+  container.setAttribute('part', 'root');
+  container.lang = look.lang;
+  container.dir = look.dir;
   root.append(container);
   document.body.append(host);
-  render(h(App, { view, t, onClose }), container);
+  render(h(App, { view, t, onClose, lang: look.lang, dir: look.dir }), container);
   return () => {
     render(null, container);
     host.remove();

@@ -25,7 +25,7 @@ export const STYLES = `
 .ol-progress-bar { width: min(22em, 80vw); height: 10px; accent-color: #30a46c; }
 .ol-status p { text-align: center; }
 .ol-error { margin: auto; max-width: 28em; text-align: center; color: #ffb4b4; }
-.ol-close { position: absolute; top: 12px; right: 12px; z-index: 2; width: 44px; height: 44px; border-radius: 50%;
+.ol-close { position: absolute; top: 12px; inset-inline-end: 12px; z-index: 2; width: 44px; height: 44px; border-radius: 50%;
   border: 0; background: rgba(255,255,255,.12); color: inherit; font-size: 24px; cursor: pointer; }
 .ol-close:focus-visible { outline: 3px solid #8ec5ff; outline-offset: 2px; }
 .ol-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
