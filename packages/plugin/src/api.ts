@@ -3,6 +3,7 @@ import { ERROR_CODES, type LivenessError } from './errors/codes.js';
 import { LivenessSession } from './flow/session.js';
 import { adapterPackFetcher, LocaleRegistry, type Translate } from './i18n/translator.js';
 import { normalizeOptions, type OpenOptions } from './options.js';
+import { normalizeStyle } from './style/index.js';
 import { mountUi } from './ui/mount.js';
 
 export interface PluginConfig {
@@ -44,6 +45,12 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
     open(input) {
       const { options, warnings, problem } = normalizeOptions(input);
       for (const w of warnings) console.warn(`[OzLiveness] ${w}`);
+      // A bad style value is dropped with one warning naming the field; the colour check is the browser's.
+      const look = normalizeStyle(
+        options.style,
+        (v) => typeof CSS === 'undefined' || CSS.supports('color', v),
+      );
+      for (const w of look.warnings) console.warn(`[OzLiveness] ${w}`);
       if (current) {
         // React StrictMode and double clicks land here: one session at a time, the running one wins.
         reportEarly(
@@ -87,6 +94,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
           current.unmount = mountUi(session.view, t, () => session.close(), {
             lang: languageTag(lang),
             dir: directionOf(lang),
+            style: look.style,
           });
           void session.run();
         },

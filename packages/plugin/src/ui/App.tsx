@@ -2,7 +2,8 @@ import type { LocaleKey } from '@open-liveness/locales';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../flow/store.js';
 import type { ViewState } from '../flow/view-state.js';
-import { FaceGuide } from './FaceGuide.js';
+import { lengthToPx, type NormalizedStyle } from '../style/index.js';
+import { DEFAULT_FRAME, FaceGuide, type FrameLook } from './FaceGuide.js';
 import { useStore } from './use-store.js';
 
 interface Props {
@@ -12,10 +13,23 @@ interface Props {
   /** The dialog's language tag and direction. */
   lang?: string;
   dir?: 'ltr' | 'rtl';
+  /** The normalised style (its colours and fonts also arrive as CSS variables). */
+  style?: NormalizedStyle;
+}
+
+function frameLook(style: NormalizedStyle | undefined): FrameLook {
+  if (!style) return DEFAULT_FRAME;
+  const f = style.faceFrameCustomization;
+  return {
+    geometry: f.geometryType,
+    cornersRadius: lengthToPx(f.cornersRadius, DEFAULT_FRAME.cornersRadius),
+    strokeWidth: lengthToPx(f.strokeWidth, DEFAULT_FRAME.strokeWidth),
+    strokePadding: lengthToPx(f.strokePadding, DEFAULT_FRAME.strokePadding),
+  };
 }
 
 /** Renders the session's view state; its only output is the close event. */
-export function App({ view, t, onClose, lang, dir }: Props) {
+export function App({ view, t, onClose, lang, dir, style }: Props) {
   const s = useStore(view);
   const stage = useRef<HTMLDivElement>(null);
 
@@ -30,6 +44,7 @@ export function App({ view, t, onClose, lang, dir }: Props) {
   return (
     <div
       class="ol-overlay"
+      part="dialog"
       role="dialog"
       lang={lang}
       dir={dir}
@@ -38,36 +53,43 @@ export function App({ view, t, onClose, lang, dir }: Props) {
       aria-hidden={s.hidden ? 'true' : undefined}
       data-hidden={String(s.hidden)}
     >
-      <button type="button" class="ol-close" aria-label={t('close_button_label')} onClick={onClose}>
+      <button
+        type="button"
+        class="ol-close"
+        part="close-button"
+        aria-label={t('close_button_label')}
+        onClick={onClose}
+      >
         ×
       </button>
       {s.phase === 'capturing' && (
-        <div class="ol-stage" ref={stage} data-phase={s.phase}>
+        <div class="ol-stage" part="stage" ref={stage} data-phase={s.phase}>
           <FaceGuide
             width={s.frameWidth}
             height={s.frameHeight}
             ready={s.hint === 'action_hint_face_aligned' || (s.hint === null && s.prompt !== null)}
             progress={s.recording}
+            frame={frameLook(style)}
           />
           {s.prompt && !s.scanning && (
-            <div class="ol-prompt" data-prompt={s.prompt}>
+            <div class="ol-prompt" part="prompt" data-prompt={s.prompt}>
               {t(s.prompt)}
             </div>
           )}
           {s.scanning && s.prompt && (
-            <div class="ol-scan" data-prompt={s.prompt}>
+            <div class="ol-scan" part="prompt" data-prompt={s.prompt}>
               <span>{t(s.prompt)}</span>
             </div>
           )}
           {s.hint && (
-            <div class="ol-hint" data-hint={s.hint}>
+            <div class="ol-hint" part="hint" data-hint={s.hint}>
               {t(s.hint)}
             </div>
           )}
         </div>
       )}
       {(s.phase === 'uploading' || s.phase === 'processing') && (
-        <div class="ol-status" data-status={s.statusKey ?? ''}>
+        <div class="ol-status" part="status" data-status={s.statusKey ?? ''}>
           <p>{s.statusKey ? t(s.statusKey) : ''}</p>
           {s.upload !== null && (
             <progress
@@ -80,12 +102,12 @@ export function App({ view, t, onClose, lang, dir }: Props) {
         </div>
       )}
       {s.phase === 'loading' && s.statusKey && (
-        <div class="ol-status" data-status={s.statusKey}>
+        <div class="ol-status" part="status" data-status={s.statusKey}>
           {t(s.statusKey)}
         </div>
       )}
       {s.phase === 'failed' && s.errorKey && (
-        <div class="ol-error" data-error={s.errorKey}>
+        <div class="ol-error" part="error" data-error={s.errorKey}>
           {t(s.errorKey)}
         </div>
       )}

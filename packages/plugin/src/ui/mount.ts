@@ -2,6 +2,7 @@ import type { LocaleKey, TextDirection } from '@open-liveness/locales';
 import { h, render } from 'preact';
 import type { Store } from '../flow/store.js';
 import type { ViewState } from '../flow/view-state.js';
+import { defaultStyle, type NormalizedStyle, styleToCssVars } from '../style/index.js';
 import { App } from './App.js';
 import { STYLES } from './styles.js';
 
@@ -10,6 +11,8 @@ export interface UiLook {
   /** BCP 47 tag for the `lang` attribute. */
   lang: string;
   dir: TextDirection;
+  /** The normalised `open({style})`; its fields become `--oz-*` custom properties on the dialog root. */
+  style?: NormalizedStyle;
 }
 
 /** Mounts the UI in its own shadow root on document.body; returns the unmount function. */
@@ -30,9 +33,11 @@ export function mountUi(
   container.setAttribute('part', 'root');
   container.lang = look.lang;
   container.dir = look.dir;
+  const theme = look.style ?? defaultStyle();
+  for (const [name, value] of Object.entries(styleToCssVars(theme))) container.style.setProperty(name, value);
   root.append(container);
   document.body.append(host);
-  render(h(App, { view, t, onClose, lang: look.lang, dir: look.dir }), container);
+  render(h(App, { view, t, onClose, lang: look.lang, dir: look.dir, style: theme }), container);
   return () => {
     render(null, container);
     host.remove();
