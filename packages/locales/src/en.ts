@@ -1,4 +1,8 @@
-/** English: the fallback pack. Every key the plugin uses must exist here. */
+/**
+ * English: the reference pack and the per-key fallback for packs added with `add_lang`. Its keys are the
+ * `LocaleKey` union; every other built-in pack must hold exactly these keys (checked by the compiler through
+ * `CompletePack` and by packs.test.ts).
+ */
 export const en = {
   // buttons
   action_photo_button: 'Take photo',
@@ -96,15 +100,8 @@ export const en = {
   action_hint_OK_intermediate: 'Good, keep still',
   action_repeat: "Let's try that again",
   action_look_at_screen: 'Look at the screen',
-  see_on_this_text: 'Follow this text with your eyes',
   alert_dialog_fail_action_title: 'The movement was not recognised',
-  // gesture prompts
-  action_smile_go: 'Smile',
-  action_blink_go: 'Close your eyes, then open them',
-  action_head_up_go: 'Tilt your head up',
-  action_head_down_go: 'Tilt your head down',
-  action_head_right_go: 'Turn your head to the right',
-  action_head_left_go: 'Turn your head to the left',
+  // gesture prompts (the documented oz_ keys; legacy action_*_go names are aliases, see aliases.ts)
   action_zoom_in_go: 'Move closer to the screen',
   action_zoom_out_go: 'Move away from the screen',
   oz_action_smile_go: 'Smile',
@@ -159,5 +156,9 @@ export const en = {
     'Tap the menu › Settings › Sites and downloads › Site permissions › Camera, allow this site, then try again.',
 } as const;
 
+/** Every key the plugin may show. The UI's translate function takes only these. */
 export type LocaleKey = keyof typeof en;
+/** A built-in pack: a translation for every key, no more, no less. */
+export type CompletePack = { readonly [K in LocaleKey]: string };
+/** What `add_lang` takes: any subset of the keys (unknown keys are kept for forward compatibility). */
 export type LocalePack = Partial<Record<LocaleKey, string>> & Record<string, string>;

@@ -1,6 +1,14 @@
-import { en } from './en.js';
+export { canonicalKey, LEGACY_ALIASES } from './aliases.js';
+export { type CompletePack, en, type LocaleKey, type LocalePack } from './en.js';
+export {
+  chooseLanguage,
+  directionOf,
+  LANGUAGE_ALIASES,
+  LANGUAGES,
+  type LanguageInfo,
+  languageTag,
+  type TextDirection,
+} from './languages.js';
 
-export { en, type LocaleKey, type LocalePack } from './en.js';
-
-/** Packs that ship with the plugin, by `lang_id`. More arrive through `OzLiveness.add_lang`. */
-export const builtInPacks: Readonly<Record<string, Readonly<Record<string, string>>>> = { en };
+/** Where a built-in pack lives, relative to the plugin's base URL (the adapter serves `/plugin/`). */
+export const packPath = (id: string): string => `plugin/locales/${id}.json`;

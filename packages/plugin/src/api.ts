@@ -1,8 +1,22 @@
+import { chooseLanguage, directionOf, languageTag } from '@open-liveness/locales';
 import { ERROR_CODES, type LivenessError } from './errors/codes.js';
 import { LivenessSession } from './flow/session.js';
-import { LocaleRegistry } from './i18n/translator.js';
+import { adapterPackFetcher, LocaleRegistry, type Translate } from './i18n/translator.js';
 import { normalizeOptions, type OpenOptions } from './options.js';
+import { normalizeStyle } from './style/index.js';
+import type { UiEvents } from './ui/App.js';
 import { mountUi } from './ui/mount.js';
+
+/** What the UI may ask of a session: its events, nothing else. */
+function uiEvents(session: LivenessSession): UiEvents {
+  return {
+    close: () => session.close(),
+    retry: () => session.send({ type: 'retry' }),
+    start: () => session.send({ type: 'start' }),
+    switchCamera: (deviceId) => session.send({ type: 'switch-camera', deviceId }),
+    viewport: (aspect) => session.send({ type: 'viewport', aspect }),
+  };
+}
 
 export interface PluginConfig {
   /** Where the adapter serves the plugin's files (worker, wasm, models); ends with '/'. */
@@ -25,7 +39,7 @@ export interface OzLivenessApi {
 /** Builds the `OzLiveness` object. Nothing here touches the DOM until `open()` is called. */
 export function createOzLiveness(config: PluginConfig): OzLivenessApi {
   const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
-  const locales = new LocaleRegistry();
+  const locales = new LocaleRegistry(adapterPackFetcher(base));
   let current: { session: LivenessSession; unmount: () => void } | null = null;
 
   const reportEarly = (options: OpenOptions, code: keyof typeof ERROR_CODES, message: string) => {
@@ -48,6 +62,12 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
     open(input) {
       const { options, warnings, problem } = normalizeOptions(input);
       for (const w of warnings) console.warn(`[OzLiveness] ${w}`);
+      // A bad style value is dropped with one warning naming the field; the colour check is the browser's.
+      const look = normalizeStyle(
+        options.style,
+        (v) => typeof CSS === 'undefined' || CSS.supports('color', v),
+      );
+      for (const w of look.warnings) console.warn(`[OzLiveness] ${w}`);
       if (current) {
         // React StrictMode and double clicks land here: one session at a time, the running one wins.
         reportEarly(
@@ -58,15 +78,20 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
         return;
       }
       if (problem) return reportEarly(options, 'invalid_options', problem);
-      if (!locales.has(options.lang)) {
+      // open({lang}) first, else the browser's language when there is a pack for it, else English.
+      const browserLangs =
+        typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+      const lang = chooseLanguage(options.langGiven ? options.lang : undefined, browserLangs, locales.ids());
+      if (!lang) {
         return reportEarly(options, 'locale_unavailable', `language pack "${options.lang}" is not installed`);
       }
-      const t = locales.translator(options.lang);
+      // The pack arrives asynchronously; until then nothing is on screen, so no text can flash in English.
+      let t: Translate = locales.translator(lang);
       const session = new LivenessSession(options, {
         base,
         ...(config.staticCapture ? { staticCapture: true } : {}),
         packWorkerUrl: `${base}plugin/pack_worker.js`,
-        translate: t,
+        translate: (key) => t(key as Parameters<Translate>[0]),
         urls: {
           workerUrl: `${base}plugin/vision_worker.js`,
           wasmBaseUrl: `${base}assets/wasm`,
@@ -79,15 +104,28 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
           }
         },
       });
-      const unmount = mountUi(session.view, t, {
-        close: () => session.close(),
-        retry: () => session.send({ type: 'retry' }),
-        start: () => session.send({ type: 'start' }),
-        switchCamera: (deviceId) => session.send({ type: 'switch-camera', deviceId }),
-        viewport: (aspect) => session.send({ type: 'viewport', aspect }),
-      });
-      current = { session, unmount };
-      session.run();
+      current = { session, unmount: () => {} };
+      locales.load(lang).then(
+        (loaded) => {
+          if (current?.session !== session) return; // closed while the pack was loading
+          t = loaded;
+          current.unmount = mountUi(session.view, t, uiEvents(session), {
+            lang: languageTag(lang),
+            dir: directionOf(lang),
+            style: look.style,
+          });
+          void session.run();
+        },
+        (err: unknown) => {
+          if (current?.session !== session) return;
+          current = null;
+          reportEarly(
+            options,
+            'resource_load_failed',
+            `language pack "${lang}" could not be loaded: ${String(err)}`,
+          );
+        },
+      );
     },
     close() {
       current?.session.close();

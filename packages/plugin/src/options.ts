@@ -75,6 +75,8 @@ export interface NormalizedOptions extends OpenOptions {
   /** False when the page gave no action list: the adapter's `actions_default` then decides. */
   actionGiven: boolean;
   lang: string;
+  /** False when the page gave no `lang`: the browser's language then decides. */
+  langGiven: boolean;
   get_user_media_timeout: number;
   meta: Record<string, string>;
 }
@@ -143,6 +145,7 @@ export function normalizeOptions(input: unknown): Normalized {
     action,
     actionGiven: raw.action !== undefined,
     lang: typeof raw.lang === 'string' && raw.lang ? raw.lang.toLowerCase() : 'en',
+    langGiven: typeof raw.lang === 'string' && raw.lang !== '',
     get_user_media_timeout: Number.isFinite(timeout) && timeout > 0 ? timeout : 40_000,
     meta,
   };

@@ -1,3 +1,4 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import type { GuidanceHint } from '../flow/guidance.js';
 import type { ActionId } from '../options.js';
 import type { FaceMetrics } from '../vision/types.js';
@@ -16,20 +17,20 @@ export type ActionSpec =
       kind: 'scan';
       clipMs: number;
       minFrames: number;
-      promptKey: string;
+      promptKey: LocaleKey;
       maxEyesClosedMs: number;
     }
   | {
       id: ActionId;
       kind: 'gesture';
       gesture: GestureKind;
-      promptKey: string;
+      promptKey: LocaleKey;
       tailMs: number;
       /** A condition that must hold before the prompt (e.g. not smiling yet), with its hint. */
       preCheck?: (m: FaceMetrics) => GuidanceHint | 'action_hint_dont_smile' | null;
     };
 
-const gesture = (id: ActionId, g: GestureKind, promptKey: string): ActionSpec => ({
+const gesture = (id: ActionId, g: GestureKind, promptKey: LocaleKey): ActionSpec => ({
   id,
   kind: 'gesture',
   gesture: g,
@@ -45,19 +46,19 @@ export const ACTION_SPECS: Partial<Record<ActionId, ActionSpec>> = {
     kind: 'scan',
     clipMs: 5000,
     minFrames: 10,
-    promptKey: 'see_on_this_text',
+    promptKey: 'oz_action_scan_go',
     maxEyesClosedMs: 400,
   },
   video_selfie_smile: {
-    ...gesture('video_selfie_smile', 'smile', 'action_smile_go'),
+    ...gesture('video_selfie_smile', 'smile', 'oz_action_smile_go'),
     // The smile must be a response to the prompt, so a face already smiling is asked to stop first.
     preCheck: (m) => (m.smile >= 0.35 ? 'action_hint_dont_smile' : null),
   } as ActionSpec,
-  video_selfie_eyes: gesture('video_selfie_eyes', 'blink', 'action_blink_go'),
-  video_selfie_left: gesture('video_selfie_left', 'left', 'action_head_left_go'),
-  video_selfie_right: gesture('video_selfie_right', 'right', 'action_head_right_go'),
-  video_selfie_high: gesture('video_selfie_high', 'high', 'action_head_up_go'),
-  video_selfie_down: gesture('video_selfie_down', 'down', 'action_head_down_go'),
+  video_selfie_eyes: gesture('video_selfie_eyes', 'blink', 'oz_action_eyes_go'),
+  video_selfie_left: gesture('video_selfie_left', 'left', 'oz_action_left_go'),
+  video_selfie_right: gesture('video_selfie_right', 'right', 'oz_action_right_go'),
+  video_selfie_high: gesture('video_selfie_high', 'high', 'oz_action_high_go'),
+  video_selfie_down: gesture('video_selfie_down', 'down', 'oz_action_down_go'),
 };
 
 /** Shared timing of every action's positioning and retry phases. */

@@ -1,3 +1,5 @@
+import type { LocaleKey } from '@open-liveness/locales';
+
 /**
  * Every `on_error` code the plugin can report. One row per situation; `messageKey` is the locale key shown
  * to the user and `retryable` tells the host whether opening again can help.
@@ -35,7 +37,7 @@ export const ERROR_CODES = {
   session_timeout: { messageKey: 'error_connection_lost', retryable: true },
   /** The vision worker died after start-up (wasm abort, crash). */
   vision_crashed: { messageKey: 'error_vision_crashed', retryable: true },
-} as const;
+} as const satisfies Record<string, { messageKey: LocaleKey; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -1,3 +1,4 @@
+import type { LocaleKey } from '@open-liveness/locales';
 /** The browsers whose camera settings differ enough to need their own instructions. */
 export type BrowserKind =
   | 'in_app'
@@ -33,8 +34,8 @@ export function detectBrowser(ua: string): BrowserKind {
 
 /** Locale keys of the "how to allow the camera" steps for a browser (title first). */
 export function cameraTutorial(browser: BrowserKind): {
-  titleKey: string;
-  stepKeys: string[];
+  titleKey: LocaleKey;
+  stepKeys: LocaleKey[];
   external: boolean;
 } {
   switch (browser) {

@@ -1,3 +1,4 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import type { ErrorCode } from '../errors/codes.js';
 import { ERROR_CODES } from '../errors/codes.js';
 import { cameraTutorial } from './browser.js';
@@ -5,10 +6,15 @@ import { guideOval } from './oval.js';
 import type { SessionState } from './session-types.js';
 import type { ErrorView, Screen, ViewState } from './view-state.js';
 
-const NO_FACE_LADDER = ['action_hint_no_face', 'no_face_hint_2', 'no_face_hint_3', 'no_face_hint_4'];
+const NO_FACE_LADDER: readonly LocaleKey[] = [
+  'action_hint_no_face',
+  'no_face_hint_2',
+  'no_face_hint_3',
+  'no_face_hint_4',
+];
 
 /** "What to do" for each failure; the reason comes from ERROR_CODES. */
-function adviceFor(code: ErrorCode, context: Record<string, unknown>, browser: string): string {
+function adviceFor(code: ErrorCode, context: Record<string, unknown>, browser: string): LocaleKey {
   switch (code) {
     case 'camera_denied':
       return 'error_advice_camera';
@@ -83,7 +89,7 @@ function screenOf(s: SessionState): Screen {
   }
 }
 
-function statusOf(s: SessionState, screen: Screen): string | null {
+function statusOf(s: SessionState, screen: Screen): LocaleKey | null {
   switch (screen) {
     case 'loading':
       return s.phase === 'camera' ? 'accessing_camera' : 'loading_resources';
@@ -115,12 +121,12 @@ export function selectView(s: SessionState): ViewState {
   const screen = screenOf(s);
   const live = s.phase === 'capturing' ? s.live : null;
   const hint = live?.hint ?? null;
-  const hintTextKey =
+  const hintTextKey: LocaleKey | null =
     hint === 'action_hint_no_face' ? (NO_FACE_LADDER[s.noFaceLevel] ?? 'action_hint_no_face') : hint;
   const outcome = s.config.showResultOutcome ? outcomeOf(s.result) : 'neutral';
   const error = errorView(s);
   const statusKey = statusOf(s, screen);
-  const result =
+  const result: ViewState['result'] =
     screen === 'result'
       ? {
           outcome,

@@ -1,3 +1,4 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import type { Hint } from '../actions/machine.js';
 import type { Clip } from '../capture/clip.js';
 import type { ErrorCode } from '../errors/codes.js';
@@ -49,7 +50,7 @@ export interface CapturedAction {
 export interface LiveFrame {
   /** The guidance hint, or `action_hint_face_aligned` when nothing needs correcting. */
   hint: Hint | 'action_hint_face_aligned' | null;
-  prompt: string | null;
+  prompt: LocaleKey | null;
   scanning: boolean;
   recording: number | null;
   attempt: number;

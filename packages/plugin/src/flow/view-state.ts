@@ -1,3 +1,4 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import type { Box } from '../vision/types.js';
 import type { Oval } from './oval.js';
 
@@ -17,11 +18,11 @@ export type Screen =
 export interface ErrorView {
   code: string;
   /** The reason (locale key). */
-  messageKey: string;
+  messageKey: LocaleKey;
   /** What to do (locale key). */
-  adviceKey: string;
+  adviceKey: LocaleKey;
   /** Browser-specific camera steps (locale keys), with their title, when the camera was refused. */
-  tutorial: { titleKey: string; stepKeys: string[]; external: boolean } | null;
+  tutorial: { titleKey: LocaleKey; stepKeys: LocaleKey[]; external: boolean } | null;
   retryable: boolean;
 }
 
@@ -30,7 +31,7 @@ export interface ViewState {
   screen: Screen;
   hidden: boolean;
   /** Status line key (loading_resources, accessing_camera, uploading_data, processing_data…). */
-  statusKey: string | null;
+  statusKey: LocaleKey | null;
   /** Loading takes long: show a progress indicator and a reassurance. */
   slow: boolean;
   video: HTMLVideoElement | null;
@@ -46,10 +47,10 @@ export interface ViewState {
   /** The guidance hint as the machine names it (also the data-hint attribute). */
   hint: string | null;
   /** The text to show for the hint: the no-face ladder replaces the plain sentence over time. */
-  hintTextKey: string | null;
+  hintTextKey: LocaleKey | null;
   /** Oval in its "face in place" colour. */
   ready: boolean;
-  prompt: string | null;
+  prompt: LocaleKey | null;
   scanning: boolean;
   /** 0..1 while a clip is being recorded. */
   recording: number | null;
@@ -58,10 +59,10 @@ export interface ViewState {
   actionCount: number;
   /** 0..1 while uploading. */
   upload: number | null;
-  result: { titleKey: string; textKey: string; outcome: 'neutral' | 'success' | 'declined' } | null;
+  result: { titleKey: LocaleKey; textKey: LocaleKey; outcome: 'neutral' | 'success' | 'declined' } | null;
   error: ErrorView | null;
   cameras: Array<{ deviceId: string; label: string }>;
   deviceId: string | null;
   /** What the live region says (locale key); the UI throttles it. */
-  announcementKey: string | null;
+  announcementKey: LocaleKey | null;
 }

@@ -1,31 +1,99 @@
-import { builtInPacks, en, type LocaleKey } from '@open-liveness/locales';
+import { canonicalKey, LANGUAGES, type LocaleKey } from '@open-liveness/locales';
 
-/** Language packs known to this plugin instance: built-ins plus `add_lang` additions (merged per key). */
-export class LocaleRegistry {
-  private readonly packs = new Map<string, Record<string, string>>();
+/** The UI's translate function: only known keys go in, so a typo is a compile error. */
+export type Translate = (key: LocaleKey) => string;
 
-  constructor() {
-    for (const [id, pack] of Object.entries(builtInPacks)) this.packs.set(id, { ...pack });
+/** Fetches one built-in pack (a flat JSON object of strings) by id. */
+export type PackFetcher = (id: string) => Promise<Record<string, unknown>>;
+
+const BUILT_IN: ReadonlySet<string> = new Set(LANGUAGES.map((l) => l.id));
+
+/** Keeps only string values, with legacy key names moved to their current names (the current name wins). */
+function canonicalStrings(pack: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const current: Record<string, string> = {};
+  for (const [k, v] of Object.entries(pack)) {
+    if (typeof v !== 'string') continue;
+    const key = canonicalKey(k);
+    if (key === k) current[key] = v;
+    else out[key] = v;
   }
+  return Object.assign(out, current);
+}
+
+/**
+ * Language packs known to this plugin instance. Built-in packs are separate files fetched on first use, so
+ * only the chosen language reaches the page; `add_lang` packs merge per key on top of them. English is the
+ * per-key fallback for added languages (built-in packs are complete, so it is fetched only then).
+ */
+export class LocaleRegistry {
+  private readonly loaded = new Map<string, Record<string, string>>();
+  private readonly pending = new Map<string, Promise<void>>();
+  private readonly added = new Map<string, Record<string, string>>();
+
+  constructor(private readonly fetchPack: PackFetcher) {}
 
   add(langId: string, pack: Record<string, unknown>): void {
-    const strings: Record<string, string> = {};
-    for (const [k, v] of Object.entries(pack)) if (typeof v === 'string') strings[k] = v;
-    this.packs.set(langId, { ...(this.packs.get(langId) ?? {}), ...strings });
+    this.added.set(langId, { ...(this.added.get(langId) ?? {}), ...canonicalStrings(pack) });
   }
 
   has(langId: string): boolean {
-    return this.packs.has(langId);
+    return BUILT_IN.has(langId) || this.added.has(langId);
   }
 
+  /** Built-in ids first (in their listed order), then the ones added at run time. */
   ids(): string[] {
-    return [...this.packs.keys()];
+    const ids = LANGUAGES.map((l) => l.id);
+    for (const id of this.added.keys()) if (!BUILT_IN.has(id)) ids.push(id);
+    return ids;
   }
 
-  /** A translate function for one language; missing keys fall back to English, then to the key. */
-  translator(langId: string): (key: LocaleKey | string) => string {
-    const pack = this.packs.get(langId) ?? {};
-    const fallback: Record<string, string> = this.packs.get('en') ?? en;
-    return (key) => pack[key] ?? fallback[key] ?? key;
+  /** Fetches what `langId` needs (its pack, and English for an added language) and returns its translator. */
+  async load(langId: string): Promise<Translate> {
+    const needed = BUILT_IN.has(langId) ? [langId] : ['en'];
+    await Promise.all(needed.map((id) => this.ensure(id)));
+    return this.translator(langId);
   }
+
+  /** A translate function over what is loaded now: the pack, then English, then the key itself. */
+  translator(langId: string): Translate {
+    const pack = { ...(this.loaded.get(langId) ?? {}), ...(this.added.get(langId) ?? {}) };
+    const fallback = { ...(this.loaded.get('en') ?? {}), ...(this.added.get('en') ?? {}) };
+    return (key) => {
+      const k = canonicalKey(key);
+      return pack[k] ?? fallback[k] ?? k;
+    };
+  }
+
+  private ensure(id: string): Promise<void> {
+    if (this.loaded.has(id)) return Promise.resolve();
+    let p = this.pending.get(id);
+    if (!p) {
+      p = this.fetchPack(id).then(
+        (json) => {
+          this.loaded.set(id, canonicalStrings(json));
+          this.pending.delete(id);
+        },
+        (err: unknown) => {
+          this.pending.delete(id);
+          throw err;
+        },
+      );
+      this.pending.set(id, p);
+    }
+    return p;
+  }
+}
+
+/** Fetches `${base}plugin/locales/<id>.json` from the adapter. */
+export function adapterPackFetcher(base: string, fetchFn: typeof fetch = fetch): PackFetcher {
+  return async (id) => {
+    const url = `${base}plugin/locales/${encodeURIComponent(id)}.json`;
+    const res = await fetchFn(url);
+    if (!res.ok) throw new Error(`language pack ${url}: HTTP ${res.status}`);
+    const json: unknown = await res.json();
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw new Error(`language pack ${url} is not an object`);
+    return json as Record<string, unknown>;
+  };
 }

@@ -1,8 +1,11 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../flow/store.js';
 import type { ViewState } from '../flow/view-state.js';
+import { lengthToPx, type NormalizedStyle } from '../style/index.js';
 import { CaptureStage } from './CaptureStage.js';
 import { ErrorScreen } from './ErrorScreen.js';
+import { DEFAULT_FRAME, type FrameLook } from './FaceGuide.js';
 import { trapTab } from './focus.js';
 import { CameraScreen, InstructionsScreen, LoadingScreen, ResultScreen, StatusScreen } from './screens.js';
 import { useAnnouncer } from './use-announcer.js';
@@ -20,12 +23,28 @@ export interface UiEvents {
 
 interface Props {
   view: Store<ViewState>;
-  t: (key: string) => string;
+  t: (key: LocaleKey) => string;
   events: UiEvents;
+  /** The dialog's language tag and direction. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+  /** The normalised style (its colours and fonts also arrive as CSS variables). */
+  style?: NormalizedStyle;
+}
+
+function frameLook(style: NormalizedStyle | undefined): FrameLook {
+  if (!style) return DEFAULT_FRAME;
+  const f = style.faceFrameCustomization;
+  return {
+    geometry: f.geometryType,
+    cornersRadius: lengthToPx(f.cornersRadius, DEFAULT_FRAME.cornersRadius),
+    strokeWidth: lengthToPx(f.strokeWidth, DEFAULT_FRAME.strokeWidth),
+    strokePadding: lengthToPx(f.strokePadding, DEFAULT_FRAME.strokePadding),
+  };
 }
 
 /** Renders the session's view; a dialog with a focus trap, Escape to close, and a throttled live region. */
-export function App({ view, t, events }: Props) {
+export function App({ view, t, events, lang, dir, style }: Props) {
   const s = useStore(view);
   const dialog = useRef<HTMLDivElement>(null);
   const announcement = useAnnouncer(s.announcementKey ? t(s.announcementKey) : '', s.screen === 'error');
@@ -56,14 +75,23 @@ export function App({ view, t, events }: Props) {
     <div
       ref={dialog}
       class="ol-overlay"
+      part="dialog"
       role="dialog"
+      lang={lang}
+      dir={dir}
       aria-modal={s.hidden ? undefined : 'true'}
       aria-label={t('capture_region_label')}
       aria-hidden={s.hidden ? 'true' : undefined}
       data-hidden={String(s.hidden)}
       data-screen={s.screen}
     >
-      <button type="button" class="ol-close" aria-label={t('close_button_label')} onClick={events.close}>
+      <button
+        type="button"
+        class="ol-close"
+        part="close-button"
+        aria-label={t('close_button_label')}
+        onClick={events.close}
+      >
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>
@@ -72,7 +100,13 @@ export function App({ view, t, events }: Props) {
       {s.screen === 'instructions' && <InstructionsScreen t={t} onStart={events.start} />}
       {s.screen === 'camera' && <CameraScreen s={s} t={t} />}
       {(s.screen === 'capture' || s.screen === 'confirm') && (
-        <CaptureStage s={s} t={t} onSwitch={events.switchCamera} onViewport={events.viewport} />
+        <CaptureStage
+          s={s}
+          t={t}
+          onSwitch={events.switchCamera}
+          onViewport={events.viewport}
+          frame={frameLook(style)}
+        />
       )}
       {(s.screen === 'uploading' || s.screen === 'processing') && <StatusScreen s={s} t={t} />}
       {s.screen === 'result' && <ResultScreen s={s} t={t} onClose={events.close} />}

@@ -1,16 +1,19 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ViewState } from '../flow/view-state.js';
-import { FaceGuide } from './FaceGuide.js';
+import { DEFAULT_FRAME, FaceGuide, type FrameLook } from './FaceGuide.js';
 
 interface Props {
   s: ViewState;
-  t: (key: string) => string;
+  t: (key: LocaleKey) => string;
   onSwitch: (deviceId: string) => void;
   onViewport: (aspect: number) => void;
+  /** The face frame's shape and sizes (faceFrameCustomization). */
+  frame?: FrameLook;
 }
 
 /** The camera picture with the oval, the prompt, the hint, the confirmation and the camera switch. */
-export function CaptureStage({ s, t, onSwitch, onViewport }: Props) {
+export function CaptureStage({ s, t, onSwitch, onViewport, frame = DEFAULT_FRAME }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const [paused, setPaused] = useState(false);
 
@@ -49,6 +52,7 @@ export function CaptureStage({ s, t, onSwitch, onViewport }: Props) {
   return (
     <div
       class="ol-stage"
+      part="stage"
       ref={stage}
       data-phase="capturing"
       data-fit={s.fit}
@@ -62,19 +66,20 @@ export function CaptureStage({ s, t, onSwitch, onViewport }: Props) {
         ready={s.ready || s.screen === 'confirm'}
         progress={s.recording}
         fit={s.fit}
+        frame={frame}
       />
       {s.prompt && !s.scanning && (
-        <div class="ol-prompt" data-prompt={s.prompt}>
+        <div class="ol-prompt" part="prompt" data-prompt={s.prompt}>
           {t(s.prompt)}
         </div>
       )}
       {s.scanning && s.prompt && (
-        <div class="ol-scan" data-prompt={s.prompt}>
+        <div class="ol-scan" part="prompt" data-prompt={s.prompt}>
           <span>{t(s.prompt)}</span>
         </div>
       )}
       {s.hint && s.hintTextKey && (
-        <div class="ol-hint" data-hint={s.hint} data-text={s.hintTextKey}>
+        <div class="ol-hint" part="hint" data-hint={s.hint} data-text={s.hintTextKey}>
           {t(s.hintTextKey)}
         </div>
       )}

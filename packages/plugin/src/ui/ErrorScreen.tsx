@@ -1,8 +1,9 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import type { ErrorView } from '../flow/view-state.js';
 
 interface Props {
   error: ErrorView;
-  t: (key: string) => string;
+  t: (key: LocaleKey) => string;
   onRetry: () => void;
   onClose: () => void;
 }

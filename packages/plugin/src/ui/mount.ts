@@ -1,15 +1,31 @@
+import type { LocaleKey, TextDirection } from '@open-liveness/locales';
 import { h, render } from 'preact';
 import type { Store } from '../flow/store.js';
 import type { ViewState } from '../flow/view-state.js';
+import { defaultStyle, type NormalizedStyle, styleToCssVars } from '../style/index.js';
 import { App, type UiEvents } from './App.js';
 import { STYLES } from './styles.js';
+
+/** Language and look of one session's dialog. */
+export interface UiLook {
+  /** BCP 47 tag for the `lang` attribute. */
+  lang: string;
+  dir: TextDirection;
+  /** The normalised `open({style})`; its fields become `--oz-*` custom properties on the dialog root. */
+  style?: NormalizedStyle;
+}
 
 /**
  * Mounts the UI in its own shadow root on document.body; returns the unmount function. While it is open the
  * rest of the page is inert (no focus, no clicks, hidden from screen readers), and focus goes back to the
  * element that had it when the dialog closes.
  */
-export function mountUi(view: Store<ViewState>, t: (key: string) => string, events: UiEvents): () => void {
+export function mountUi(
+  view: Store<ViewState>,
+  t: (key: LocaleKey) => string,
+  events: UiEvents,
+  look: UiLook = { lang: 'en', dir: 'ltr' },
+): () => void {
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const host = document.createElement('div');
   host.setAttribute('data-oz-liveness', '');
@@ -18,6 +34,12 @@ export function mountUi(view: Store<ViewState>, t: (key: string) => string, even
   style.textContent = STYLES;
   root.append(style);
   const container = document.createElement('div');
+  container.className = 'ol-root';
+  container.setAttribute('part', 'root');
+  container.lang = look.lang;
+  container.dir = look.dir;
+  const theme = look.style ?? defaultStyle();
+  for (const [name, value] of Object.entries(styleToCssVars(theme))) container.style.setProperty(name, value);
   root.append(container);
   const madeInert: HTMLElement[] = [];
   const setInert = (on: boolean) => {
@@ -38,7 +60,7 @@ export function mountUi(view: Store<ViewState>, t: (key: string) => string, even
   const unsubscribe = view.subscribe((v) => {
     if (v.hidden && madeInert.length > 0) setInert(false);
   });
-  render(h(App, { view, t, events }), container);
+  render(h(App, { view, t, events, lang: look.lang, dir: look.dir, style: theme }), container);
   return () => {
     unsubscribe();
     render(null, container);

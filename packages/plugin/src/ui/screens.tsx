@@ -1,6 +1,7 @@
+import type { LocaleKey } from '@open-liveness/locales';
 import type { ViewState } from '../flow/view-state.js';
 
-type T = (key: string) => string;
+type T = (key: LocaleKey) => string;
 
 export function LoadingScreen({ s, t }: { s: ViewState; t: T }) {
   return (

@@ -21,12 +21,12 @@ export const STYLES = `
 .ol-stage video, .ol-stage svg { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
 .ol-stage[data-fit="cover"] video { object-fit: cover; }
 .ol-stage[data-mirrored="true"] video { transform: scaleX(-1); }
-.ol-oval { fill: none; stroke-width: var(--oz-face-frame-customization-stroke-width, 6px);
+.ol-oval { fill: none;
   stroke: var(--oz-face-frame-customization-stroke-default-color, #D51900);
   stroke-opacity: var(--oz-face-frame-customization-stroke-opacity, 100%); transition: stroke .15s; }
 .ol-oval[data-ready="true"] { stroke: var(--oz-face-frame-customization-stroke-face-in-frame-color, #00BCD5); }
 .ol-progress { fill: none; stroke: var(--oz-face-frame-customization-stroke-face-in-frame-color, #00BCD5);
-  stroke-width: 8; stroke-linecap: round; }
+  stroke-opacity: var(--oz-face-frame-customization-stroke-opacity, 100%); stroke-linecap: round; }
 .ol-mask { fill: var(--oz-background-customization-background-color, #FFFFFF);
   fill-opacity: var(--oz-background-customization-background-opacity, 88%); }
 .ol-hint { position: absolute; left: 50%; top: var(--oz-center-hint-customization-vertical-position, 38%);
@@ -49,9 +49,12 @@ export const STYLES = `
   align-items: center; padding: .5em 1.2em; border-radius: 999px; background: #FFFFFF; color: #00616D;
   font-size: 1.3em; font-weight: 600; animation: ol-pop .3s ease-out; }
 .ol-confirm svg path { fill: none; stroke: #00616D; stroke-width: 5; stroke-linecap: round; stroke-linejoin: round; }
-.ol-steps { position: absolute; left: 16px; top: 18px; padding: .2em .7em; border-radius: 999px; background: rgba(0,0,0,.6);
+.ol-steps { position: absolute; inset-inline-start: 16px; top: 18px; padding: .2em .7em; border-radius: 999px; background: rgba(0,0,0,.6);
   color: #FFFFFF; font-size: .9em; }
 @keyframes ol-scan { from { left: 0; } to { left: calc(100% - 14em); } }
+/* Right-to-left languages: the scan text runs the other way; the camera picture is never mirrored for it. */
+[dir="rtl"] .ol-scan span { animation-name: ol-scan-rtl; }
+@keyframes ol-scan-rtl { from { right: 0; } to { right: calc(100% - 14em); } }
 @keyframes ol-pop { from { transform: translateX(-50%) scale(.85); opacity: 0; } to { transform: translateX(-50%) scale(1); opacity: 1; } }
 @keyframes ol-spin { to { transform: rotate(360deg); } }
 .ol-panel { margin: auto; padding: 24px; max-width: 30em; width: calc(100% - 48px); box-sizing: border-box;
@@ -83,14 +86,14 @@ export const STYLES = `
 .ol-button-secondary { color: var(--oz-button-customization-text-color-secondary, #00616D);
   background: var(--oz-button-customization-background-color-secondary, #DBF2F5); }
 .ol-tap { position: absolute; left: 50%; bottom: 12%; transform: translateX(-50%); z-index: 2; }
-.ol-close { position: absolute; top: calc(10px + env(safe-area-inset-top)); right: calc(10px + env(safe-area-inset-right));
+.ol-close { position: absolute; top: calc(10px + env(safe-area-inset-top)); inset-inline-end: calc(10px + env(safe-area-inset-right));
   z-index: 3; width: 44px; height: 44px; border-radius: 50%; border: 0; cursor: pointer; display: grid; place-items: center;
   background: rgba(255,255,255,.9); }
 .ol-close path { stroke: var(--oz-toolbar-customization-icon-color, #707070); stroke-width: 2.5; stroke-linecap: round; }
-.ol-switch { position: absolute; right: 12px; bottom: 12px; z-index: 2; width: 48px; height: 48px; border-radius: 50%;
+.ol-switch { position: absolute; inset-inline-end: 12px; bottom: 12px; z-index: 2; width: 48px; height: 48px; border-radius: 50%;
   border: 0; background: rgba(255,255,255,.9); cursor: pointer; display: grid; place-items: center; }
 .ol-switch path { fill: none; stroke: #00616D; stroke-width: 1.8; stroke-linejoin: round; }
-.ol-camera-pick { position: absolute; right: 12px; bottom: 12px; z-index: 2; }
+.ol-camera-pick { position: absolute; inset-inline-end: 12px; bottom: 12px; z-index: 2; }
 .ol-camera-pick select { min-height: 44px; border-radius: 10px; padding: 0 .6em; background: #FFFFFF; color: #000000; border: 1px solid #5F5F66; }
 .ol-close:focus-visible, .ol-button:focus-visible, .ol-switch:focus-visible, .ol-camera-pick select:focus-visible {
   outline: 3px solid #005FCC; outline-offset: 2px; }
