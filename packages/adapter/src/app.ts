@@ -10,6 +10,7 @@ import { apiOrigin } from './http/api-origin.js';
 import { cors } from './http/cors.js';
 import { errorHandler } from './http/errors.js';
 import { type AdapterMetrics, createMetrics, requestMetrics } from './http/metrics.js';
+import { type RateLimitStoreFactory, rateLimits } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security.js';
 import type { LicenseSettings } from './licensing/for-request.js';
@@ -54,6 +55,8 @@ export interface AppDeps {
   readonly usedTokens?: UsedTokenStore;
   /** The API's origin policy; derived from the licence and `cors.origins` when absent. */
   readonly originPolicy?: OriginPolicy;
+  /** Where rate-limit counters live; in memory (one process) by default. */
+  readonly rateLimitStores?: RateLimitStoreFactory;
 }
 
 /** The adapter's HTTP surface. Pure wiring: every route lives in its own module. */
@@ -92,6 +95,11 @@ export function createApp(deps: AppDeps): Express {
   const originPolicy = deps.originPolicy ?? appOriginPolicy(config, deps.license);
   app.use(apiOrigin({ policy: originPolicy, sessionSecret: deps.sessionSecret, now }));
   app.use(cors(config.cors.origins));
+  // After the origin policy, so a 429 carries CORS headers and the page reads its code.
+  const limits = rateLimits(config.rate_limits, deps.rateLimitStores);
+  app.post('/api/v1/sessions', limits.sessions);
+  app.post('/api/v1/sessions/:session/media', limits.uploads);
+  app.post('/api/v1/sessions/:session/container', limits.uploads);
   app.use(healthRouter(deps.paths, deps.analysisReady ? { analysisReady: deps.analysisReady } : {}));
   app.use(metricsRouter(metrics));
   app.use(checkLicenseRouter(deps.license));

@@ -1,4 +1,6 @@
 import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import { CollectionService } from './app/collections.js';
 import { FolderService } from './app/folders.js';
 import { SessionService } from './auth/sessions.js';
@@ -54,8 +56,27 @@ export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngin
 
   const app = express();
   app.disable('x-powered-by');
+  // A JSON API: helmet's defaults (nosniff, a CSP of default-src 'self', CORP same-origin, no framing, …).
+  app.use(helmet());
   app.use(express.json({ limit: '1mb' }));
   app.use(healthRoutes());
+  if (o.authRateLimit.limit > 0) {
+    // Login is where guessing happens: counted per client IP (express-rate-limit's memory store).
+    app.post(
+      '/api/authorize/auth',
+      rateLimit({
+        windowMs: o.authRateLimit.windowMs,
+        limit: o.authRateLimit.limit,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, res) =>
+          sendError(
+            res,
+            apiError('AUTH_FORBIDDEN', 'Too many login attempts; retry later', { code: 'rate_limited' }, 429),
+          ),
+      }),
+    );
+  }
   app.use(authRoutes(sessions));
   app.use(folderRoutes(folders, auth, upload));
   app.use(analysisRoutes(storage.meta, auth));

@@ -42,6 +42,11 @@ export interface AnalysisServiceOptions {
   webhookTimeoutMs?: number;
   /** Webhook backoff base delay, ms. Default 500. */
   webhookBaseDelayMs?: number;
+  /**
+   * Login attempts (`POST /api/authorize/auth`) per client IP per window; over it a 429 with
+   * `details.code: "rate_limited"`. Default 20 per 60 s; `limit: 0` turns it off.
+   */
+  authRateLimit?: { windowMs: number; limit: number };
   /** Replaces the default SQLite + files storage (a later issue adds PostgreSQL / object storage). */
   storage?: Storage;
   logger?: Logger;
@@ -79,5 +84,6 @@ export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
     webhookAttempts: Math.max(1, o.webhookAttempts ?? 3),
     webhookTimeoutMs: o.webhookTimeoutMs ?? 5000,
     webhookBaseDelayMs: o.webhookBaseDelayMs ?? 500,
+    authRateLimit: o.authRateLimit ?? { windowMs: 60_000, limit: 20 },
   };
 }

@@ -136,6 +136,14 @@ export const configSchema = z
     /** Adapter's own files (uploads kept while the API is down: `<data_dir>/pending/`). */
     data_dir: text.optional(),
     cors: z.strictObject({ origins: list(corsOrigin).default([]) }).prefault({}),
+    /** Requests per client IP per window on session creation and uploads (429 rate_limited); 0 = off. */
+    rate_limits: z
+      .strictObject({
+        window_ms: int(1000, 3_600_000).default(60_000),
+        sessions: int(0, 1_000_000).default(60),
+        uploads: int(0, 1_000_000).default(20),
+      })
+      .prefault({}),
     limits: z
       .strictObject({
         json_body_bytes: bytes(1 * MIB),

@@ -38,7 +38,7 @@ describe('log redaction', () => {
     try {
       const { json } = await startSession(adapter.url);
       const token = String(json.session);
-      expect(token).toMatch(/^ols1\./);
+      expect(token).toMatch(/^ols2\./);
       await fetch(`${adapter.url}/api/v1/sessions/${token}/result`);
       await fetch(`${adapter.url}/api/v1/sessions/${token}/media`, { method: 'POST', body: 'x' });
       await new Promise((r) => setTimeout(r, 50));

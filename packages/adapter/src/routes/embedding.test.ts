@@ -152,3 +152,27 @@ describe('API origin policy', () => {
     }
   });
 });
+
+describe('rate limits and security headers', () => {
+  it('session creation over rate_limits.sessions is a readable 429 rate_limited; helmet headers are set', async () => {
+    const adapter = await startTestAdapter(testConfig({ rate_limits: { sessions: 2 } }), undefined);
+    try {
+      const origin = 'http://127.0.0.1:5173';
+      expect((await post(adapter.url, origin)).status).toBe(200);
+      expect((await post(adapter.url, origin)).status).toBe(200);
+      const limited = await post(adapter.url, origin);
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await limited.json()).toMatchObject({ code: 'rate_limited' });
+      expect(limited.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(limited.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      const page = await fetch(`${adapter.url}/`);
+      expect(page.headers.get('content-security-policy')).toBe(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      );
+    } finally {
+      await adapter.close();
+    }
+  });
+});

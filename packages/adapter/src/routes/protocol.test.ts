@@ -108,7 +108,7 @@ describe.skipIf(!present)('protocol against the embedded analysis service', () =
         expect(again.status).toBe(409);
         expect(await again.json()).toMatchObject({ code: 'session_already_uploaded' });
       }
-      const forged = await fetch(`${adapter.url}/api/v1/sessions/ols1.e30.AAAA/result`);
+      const forged = await fetch(`${adapter.url}/api/v1/sessions/ols2.e30.AAAA.AAAA/result`);
       expect(forged.status).toBe(401);
       expect(await forged.json()).toMatchObject({ code: 'session_invalid' });
     } finally {

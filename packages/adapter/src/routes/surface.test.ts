@@ -19,7 +19,7 @@ describe('POST /api/v1/sessions', () => {
         integrity: { mode: 'production', trusted_test_devices: [] },
         license: { code: 'ok', valid: true },
       });
-      expect(json.session).toMatch(/^ols1\./);
+      expect(json.session).toMatch(/^ols2\./);
     } finally {
       await adapter.close();
     }

@@ -21,16 +21,33 @@ describe('session tokens', () => {
     });
   });
 
-  it('refuses another secret, edited claims and other formats', () => {
+  it('refuses another secret, edited tokens and other formats', () => {
     const token = signSession(secret, claims);
     expect(verifySession(`${secret}x`, token, t0)).toEqual({ ok: false, code: 'session_invalid' });
-    const [p, , s] = token.split('.');
-    const edited = Buffer.from(JSON.stringify({ ...claims, folder_id: 'someone-elses' })).toString(
-      'base64url',
-    );
-    expect(verifySession(secret, `${p}.${edited}.${s}`, t0).ok).toBe(false);
+    const [p, iv, body = '', tag] = token.split('.');
+    const flipped = Buffer.from(body, 'base64url');
+    flipped[0] = (flipped[0] ?? 0) ^ 1;
+    expect(verifySession(secret, `${p}.${iv}.${flipped.toString('base64url')}.${tag}`, t0).ok).toBe(false);
     expect(verifySession(secret, 'eyJhbGciOiJub25lIn0.e30.', t0).ok).toBe(false);
+    expect(verifySession(secret, 'ols1.e30.AAAA', t0).ok).toBe(false);
     expect(verifySession(secret, '', t0).ok).toBe(false);
+  });
+
+  it('hides its claims from the page that holds it', () => {
+    const secretMeta = freshClaims(
+      { sid: 'evt-12345678', actions: [], meta: { customer: 'Jane Doe' }, api_token: 'page-api-token' },
+      t0,
+    );
+    const token = signSession(secret, secretMeta);
+    const readable = token
+      .split('.')
+      .map((part) => Buffer.from(part, 'base64url').toString('latin1'))
+      .join(' ');
+    for (const text of ['Jane Doe', 'page-api-token', 'customer', 'evt-12345678']) {
+      expect(readable).not.toContain(text);
+    }
+    // Two tokens of the same claims differ (fresh IV), so nothing is learnt by comparing them.
+    expect(signSession(secret, secretMeta)).not.toBe(token);
   });
 });
 

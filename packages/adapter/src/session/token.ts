@@ -1,16 +1,20 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /*
  * The plugin↔adapter session token (docs/protocol.md §1). Stateless on purpose: everything the later
- * calls need travels in the token, signed with HMAC-SHA-256, so several adapters that share
- * `session_secret` can serve one session. It is signed, not encrypted: it holds nothing the browser
- * did not send or may not see (its own event id, actions, meta, its own API token, the folder id).
+ * calls need travels in the token, so several adapters that share `session_secret` can serve one
+ * session. Encrypted and authenticated (AES-256-GCM, key derived from `session_secret` with HKDF): the
+ * page holds it but cannot read its claims (meta, the page's API token, the folder id) nor change them.
+ * node:crypto's AEAD is used directly rather than a JWE library because it is synchronous, so every
+ * route checks a token without an await; the construction is JWE's `dir` + `A256GCM`.
  * Distinct from the container session tokens of @open-liveness/trust (other audience, other secret use).
  */
 
 /** Version prefix: lets a later format be told apart, and keeps this token from passing as a JWT. */
-const PREFIX = 'ols1';
+const PREFIX = 'ols2';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 export const SESSION_TTL_SECONDS = 30 * 60;
 
 const claimsSchema = z.strictObject({
@@ -46,13 +50,44 @@ export function generateSessionSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-function mac(secret: string, body: string): Buffer {
-  return createHmac('sha256', secret).update(`${PREFIX}.${body}`).digest();
+const keys = new Map<string, Buffer>();
+
+/** The AES-256 key of a `session_secret` (HKDF-SHA-256, bound to this token format). */
+function keyOf(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, PREFIX, 'open-liveness session token', 32));
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 export function signSession(secret: string, claims: SessionClaims): string {
-  const body = Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url');
-  return `${PREFIX}.${body}.${mac(secret, body).toString('base64url')}`;
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', keyOf(secret), iv);
+  cipher.setAAD(Buffer.from(PREFIX));
+  const body = Buffer.concat([cipher.update(JSON.stringify(claims), 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [PREFIX, iv.toString('base64url'), body.toString('base64url'), tag.toString('base64url')].join('.');
+}
+
+function open(secret: string, token: string): string | null {
+  const parts = token.split('.');
+  if (parts.length !== 4 || parts[0] !== PREFIX) return null;
+  const [, ivText = '', bodyText = '', tagText = ''] = parts;
+  const iv = Buffer.from(ivText, 'base64url');
+  const tag = Buffer.from(tagText, 'base64url');
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', keyOf(secret), iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(Buffer.from(PREFIX));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(Buffer.from(bodyText, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
+  } catch {
+    return null; // wrong key, or edited
+  }
 }
 
 /** New claims valid for SESSION_TTL_SECONDS from `now`. */
@@ -62,17 +97,11 @@ export function freshClaims(base: Omit<SessionClaims, 'iat' | 'exp'>, now: Date 
 }
 
 export function verifySession(secret: string, token: string, now: Date = new Date()): SessionTokenResult {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== PREFIX) return { ok: false, code: 'session_invalid' };
-  const [, body = '', sig = ''] = parts;
-  const expected = mac(secret, body);
-  const given = Buffer.from(sig, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, code: 'session_invalid' };
-  }
+  const text = open(secret, token);
+  if (text === null) return { ok: false, code: 'session_invalid' };
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
+    json = JSON.parse(text) as unknown;
   } catch {
     return { ok: false, code: 'session_invalid' };
   }

@@ -30,9 +30,16 @@ export function mountUi(
   const host = document.createElement('div');
   host.setAttribute('data-oz-liveness', '');
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = STYLES;
-  root.append(style);
+  // A constructed stylesheet is not inline style for CSP, so host pages need no style-src 'unsafe-inline'.
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = STYLES;
+    root.append(style);
+  }
   const container = document.createElement('div');
   container.className = 'ol-root';
   container.setAttribute('part', 'root');

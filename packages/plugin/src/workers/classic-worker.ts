@@ -5,10 +5,16 @@ export interface ClassicWorker {
 }
 
 /**
- * Starts a classic worker from a script URL through a tiny blob bootstrap that importScripts() it:
- * `new Worker(url)` must be same-origin with the page, and the plugin may be served from the adapter's.
+ * Starts a classic worker from a script URL. Same-origin with the page: directly. Cross-origin (the plugin
+ * served by the adapter on another origin): through a tiny blob bootstrap that importScripts() it, because
+ * `new Worker(url)` must be same-origin with the page — which is why a cross-origin host page's CSP needs
+ * `worker-src blob:` (docs/embedding.md).
  */
 export function startClassicWorker(scriptUrl: string): ClassicWorker {
+  if (new URL(scriptUrl, location.href).origin === location.origin) {
+    const worker = new Worker(scriptUrl);
+    return { worker, stop: () => worker.terminate() };
+  }
   const source = `importScripts(${JSON.stringify(scriptUrl)});`;
   const bootstrap = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   const worker = new Worker(bootstrap);
