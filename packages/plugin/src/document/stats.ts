@@ -6,7 +6,10 @@
 export interface FrameStats {
   /** Mean luma 0–255. */
   brightness: number;
-  /** Fraction of pixels at or above 250: specular glare on a laminated card. */
+  /**
+   * Specular glare on a laminated card: the fraction of pixels at or above 250 that also stand at
+   * least 60 levels above the crop's median (a white page under even light is not glare).
+   */
   glare: number;
   /** Variance of the 4-neighbour Laplacian: a focus measure. */
   sharpness: number;
@@ -58,12 +61,19 @@ export function frameStats(g: Grey, previous: Grey | null, inset = 0.08): FrameS
   const n = w * h;
   if (n === 0) return { brightness: 0, glare: 0, sharpness: 0, edgeFit: 0, motion: 0 };
   let sum = 0;
-  let bright = 0;
+  const histogram = new Uint32Array(256);
   for (let i = 0; i < n; i++) {
     const v = data[i] as number;
     sum += v;
-    if (v >= 250) bright++;
+    histogram[v] = (histogram[v] as number) + 1;
   }
+  let median = 0;
+  for (let acc = 0; median < 255; median++) {
+    acc += histogram[median] as number;
+    if (acc * 2 >= n) break;
+  }
+  let bright = 0;
+  for (let v = Math.max(250, median + 60); v < 256; v++) bright += histogram[v] as number;
   let lapSum = 0;
   let lapSq = 0;
   let count = 0;
