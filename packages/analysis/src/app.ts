@@ -6,6 +6,7 @@ import { FolderService } from './app/folders.js';
 import { SessionService } from './auth/sessions.js';
 import { UserDirectory } from './auth/users.js';
 import type { ResolvedOptions } from './config.js';
+import type { MrzOcr } from './documents/ocr.js';
 import { apiError } from './domain/errors.js';
 import { sendError } from './http/context.js';
 import { errorHandler, multipart, requireAuth } from './http/middleware.js';
@@ -26,7 +27,13 @@ export interface AppParts {
 }
 
 /** Wires services and routes. No IO happens here beyond what the parts already own. */
-export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngine, logger: Logger): AppParts {
+export function buildApp(
+  o: ResolvedOptions,
+  storage: Storage,
+  engine: FaceEngine,
+  logger: Logger,
+  ocr: MrzOcr,
+): AppParts {
   const sessions = new SessionService(storage.meta, new UserDirectory(o.users), o.tokenSecret, {
     accessTtl: o.accessTokenTtlSeconds,
     refreshTtl: o.refreshTokenTtlSeconds,
@@ -35,6 +42,7 @@ export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngin
   const runner = new AnalysisRunner({
     storage,
     engine,
+    ocr,
     logger,
     baseUrl: o.publicUrl,
     settings: {

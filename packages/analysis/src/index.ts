@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { buildApp } from './app.js';
 import { type AnalysisServiceOptions, resolveOptions } from './config.js';
+import { TesseractMrzOcr } from './documents/ocr.js';
 import { consoleLogger } from './logger.js';
 import { FaceEngine } from './models/engine.js';
 import { openDefaultStorage } from './storage/index.js';
@@ -20,7 +21,9 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
   const logger = options.logger ?? consoleLogger;
   const engine = await FaceEngine.load(o.modelsDir, o.inferenceThreads);
   const storage = options.storage ?? openDefaultStorage(o.dataDir);
-  const { app, runner } = buildApp(o, storage, engine, logger);
+  // The OCR worker starts on the first documents analysis, not here: most deployments never run one.
+  const ocr = new TesseractMrzOcr();
+  const { app, runner } = buildApp(o, storage, engine, logger, ocr);
   let closed = false;
   return {
     app,
@@ -29,6 +32,7 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
       closed = true;
       await runner.idle();
       await engine.close();
+      await ocr.close();
       await storage.close();
     },
   };

@@ -2,6 +2,7 @@ import { ANALYSIS_ERRORS, analysisFailure, err, ok } from '../domain/errors.js';
 import { parseClientEvidence } from '../domain/evidence.js';
 import { worstResolution } from '../domain/status.js';
 import type { JsonObject, Resolution, ResultsMediaEntry } from '../domain/types.js';
+import { gestureOf, pickActionFrame } from './action-shot.js';
 import { qualityDecision, spoofConfidence } from './decisions.js';
 import { facesOf } from './faces.js';
 import { type Job, legacyMediaKey, type OutputImage } from './types.js';
@@ -26,6 +27,7 @@ export const runQuality: Job = async (analysis, media, ctx) => {
   }
   const threshold = numberParam(analysis.params, 'threshold_spoofing', ctx.settings.livenessThreshold);
   const extractBestShot = analysis.params.extract_best_shot !== false;
+  const extractActionShot = analysis.params.extract_action_shot === true;
   const resultsMedia: ResultsMediaEntry[] = [];
   const outputs: OutputImage[] = [];
   const decisions: Resolution[] = [];
@@ -51,6 +53,23 @@ export const runQuality: Job = async (analysis, media, ctx) => {
         mime: 'image/jpeg',
       });
     }
+    let actionShot: JsonObject | null = null;
+    const gesture = extractActionShot ? gestureOf(m.tags) : null;
+    if (gesture) {
+      const landmarks = [];
+      for (const f of faces.value) landmarks.push(await ctx.engine.landmarks(f.frame.image, f.face.box));
+      const picked = pickActionFrame(gesture.measure, gesture.pick, landmarks);
+      const frame = picked ? faces.value[picked.index]?.frame : undefined;
+      if (picked && frame) {
+        outputs.push({
+          sourceMediaId: m.media_id,
+          name: `action_shot_${frame.name}`,
+          bytes: frame.bytes,
+          mime: 'image/jpeg',
+        });
+        actionShot = { frame: frame.name, measure: gesture.measure, value: round(picked.value) };
+      }
+    }
     resultsMedia.push({
       source_media_id: m.media_id,
       media_association_id: m.media_id,
@@ -62,6 +81,7 @@ export const runQuality: Job = async (analysis, media, ctx) => {
         frames_with_face: faces.value.length,
         faces_max: Math.max(...faces.value.map((f) => f.face.faceCount)),
         virtual_camera_suspected: evidence.virtualCameraSuspected,
+        ...(extractActionShot ? { action_shot: actionShot } : {}),
         // Raw per-frame model outputs, for audits and threshold calibration.
         frames: scored.map((x) => ({
           name: x.f.frame.name,
@@ -81,7 +101,11 @@ export const runQuality: Job = async (analysis, media, ctx) => {
       confidence_spoofing: round(maxSpoof),
       decline_reasons: [...new Set(resultsMedia.flatMap((r) => r.results_data.decline_reasons as string[]))],
     },
-    confs: { threshold_spoofing: threshold, extract_best_shot: extractBestShot },
+    confs: {
+      threshold_spoofing: threshold,
+      extract_best_shot: extractBestShot,
+      extract_action_shot: extractActionShot,
+    },
     outputs,
   });
 };

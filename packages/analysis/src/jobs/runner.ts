@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { MrzOcr } from '../documents/ocr.js';
 import { ANALYSIS_ERRORS } from '../domain/errors.js';
 import { folderView } from '../domain/serialize.js';
 import { selectMedia } from '../domain/tags.js';
@@ -9,6 +10,7 @@ import type { FaceEngine } from '../models/engine.js';
 import type { Storage } from '../storage/types.js';
 import { runBiometry } from './biometry.js';
 import { runCollection } from './collection.js';
+import { runDocuments } from './documents.js';
 import { runQuality } from './quality.js';
 import type { Job, JobContext, JobResult, JobSettings, OutputImage } from './types.js';
 import { deliverWebhook, type WebhookOptions } from './webhook.js';
@@ -17,12 +19,13 @@ const JOBS: Record<AnalysisType, Job | null> = {
   QUALITY: runQuality,
   BIOMETRY: runBiometry,
   COLLECTION: runCollection,
-  DOCUMENTS: null,
+  DOCUMENTS: runDocuments,
 };
 
 export interface RunnerDeps {
   storage: Storage;
   engine: FaceEngine;
+  ocr: MrzOcr;
   settings: JobSettings;
   webhook: WebhookOptions;
   baseUrl: string;
@@ -90,6 +93,7 @@ export class AnalysisRunner {
     const job = JOBS[a.type];
     const ctx: JobContext = {
       engine: this.deps.engine,
+      ocr: this.deps.ocr,
       meta,
       readBytes: (m) => blobs.get(m.blob_key),
       settings: this.deps.settings,

@@ -1,3 +1,4 @@
+import type { MrzOcr } from '../documents/ocr.js';
 import type { AnalysisFailure, Result } from '../domain/errors.js';
 import type {
   AnalysisRecord,
@@ -19,6 +20,8 @@ export interface JobSettings {
 /** What a job may use. Reading only: persisting results is the runner's job. */
 export interface JobContext {
   engine: FaceEngine;
+  /** OCR for machine-readable zones (documents analysis). */
+  ocr: MrzOcr;
   meta: MetadataStore;
   readBytes(media: MediaRecord): Promise<Uint8Array>;
   settings: JobSettings;
