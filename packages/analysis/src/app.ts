@@ -35,6 +35,7 @@ export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngin
     engine,
     logger,
     baseUrl: o.publicUrl,
+    concurrency: o.concurrency,
     settings: {
       livenessThreshold: o.livenessThreshold,
       biometryThreshold: o.biometryThreshold,

@@ -8,6 +8,7 @@ import type {
 } from '../domain/types.js';
 import type { FaceEngine } from '../models/engine.js';
 import type { MetadataStore } from '../storage/types.js';
+import type { FaceFrame } from './faces.js';
 
 export interface JobSettings {
   livenessThreshold: number;
@@ -16,12 +17,17 @@ export interface JobSettings {
   maxFramesPerMedia: number;
 }
 
+/** Faces found per media id, shared by the analyses of one group (decode and detect once). */
+export type FaceMemo = Map<string, Promise<Result<FaceFrame[], AnalysisFailure>>>;
+
 /** What a job may use. Reading only: persisting results is the runner's job. */
 export interface JobContext {
   engine: FaceEngine;
   meta: MetadataStore;
   readBytes(media: MediaRecord): Promise<Uint8Array>;
   settings: JobSettings;
+  /** When present, `facesOf` reads and fills it. */
+  faceMemo?: FaceMemo;
 }
 
 /** An image a job wants stored as an output (best shot). */
