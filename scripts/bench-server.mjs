@@ -8,12 +8,13 @@
 //   2. C concurrent sessions, each polling its result every P ms, and compares their wall time with
 //      the ideal `C × single ÷ cores` (efficiency = ideal ÷ wall; the goal is ≥ 0.9).
 // It also prints p50/p95 of the upload (POST …/media) and of the verdict (upload answered → finished),
-// the result reads served, and the adapter process's event-loop delay is left to `/metrics`.
+// and the result reads served.
 //
-// Usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--smoke]
+// Usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--smoke]
 //   --sessions  concurrent sessions (default 200)     --poll    result polling interval ms (default 250)
 //   --single    sequential sessions for the single-session time (default 5)
 //   --frames    JPEG frames per shot set (default 10) --smoke   tiny sizes, exits non-zero if a session fails
+//   --against   another built checkout (its packages/adapter/dist): measured in the same run, side by side
 // Needs `pnpm build` and `pnpm models`; the face comes from $LIVENESS_FIXTURES (default ../shared/fixtures).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,7 +32,7 @@ const sharp = adapterRequire('sharp');
 const JSZip = adapterRequire('jszip');
 
 function parseArgs(argv) {
-  const out = { sessions: 200, poll: 250, single: 5, frames: 10, smoke: false };
+  const out = { sessions: 200, poll: 250, single: 5, frames: 10, smoke: false, against: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => Number(inline ?? argv[++i]);
@@ -39,9 +40,12 @@ function parseArgs(argv) {
     else if (flag === '--poll') out.poll = value();
     else if (flag === '--single') out.single = value();
     else if (flag === '--frames') out.frames = value();
+    else if (flag === '--against') out.against = resolve(inline ?? argv[++i]);
     else if (flag === '--smoke') Object.assign(out, { smoke: true, sessions: 3, single: 1, frames: 2 });
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--smoke]');
+      console.log(
+        'usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--smoke]',
+      );
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -50,9 +54,9 @@ function parseArgs(argv) {
   return out;
 }
 
-function startAdapter(dataDir) {
+function startAdapter(root, dataDir) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'packages/adapter/dist/main.js')], {
+    const child = spawn(process.execPath, [join(root, 'packages/adapter/dist/main.js')], {
       env: {
         ...process.env,
         PORT: '0',
@@ -174,25 +178,17 @@ const load = () =>
     .map((v) => v.toFixed(2))
     .join(' / ');
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
+/** Warm-up, single-session runs, then C concurrent sessions, against the adapter built in `root`. */
+async function measure(root, args, data, cores) {
   const dir = mkdtempSync(join(os.tmpdir(), 'bench-server-'));
-  console.log(`bench:server — ${new Date().toISOString()}`);
-  console.log(`machine: ${cores} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
-  console.log(`load average at start (1/5/15 min): ${load()}`);
-  console.log(
-    `sessions ${args.sessions}, polling every ${args.poll} ms, ${args.frames} frames per shot set, single-session runs ${args.single}`,
-  );
-  const data = await shotSet(args.frames);
-  const adapter = await startAdapter(dir);
-  let failed = 0;
+  const loadStart = load();
+  const adapter = await startAdapter(root, dir);
   try {
     const counters = { reads: 0 };
-    // Warm-up (first inference builds the graphs), not counted.
+    // Warm-up (the first inference builds the graphs), not counted.
     await runSession(adapter.url, data, args.poll, counters);
     const single = [];
-    for (let i = 0; i < args.single; i++) single.push(await runSession(adapter.url, data, 50, counters));
+    for (let i = 0; i < args.single; i++) single.push(await runSession(adapter.url, data, 25, counters));
     const singleMs = quantile(
       single.map((s) => s.uploadToVerdict),
       0.5,
@@ -205,66 +201,65 @@ async function main() {
     const wall = performance.now() - t0;
     const runs = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value);
     const errors = settled.filter((s) => s.status === 'rejected').map((s) => String(s.reason?.message));
-    failed = errors.length;
     const ideal = (args.sessions * singleMs) / cores;
-    const verdicts = new Set(runs.map((r) => r.verdictValue));
-    console.log('');
-    console.log(
-      table(
-        ['measure', 'value'],
+    const q = (key, p) =>
+      quantile(
+        runs.map((r) => r[key]),
+        p,
+      );
+    return {
+      failed: errors.length,
+      firstError: errors[0],
+      rows: [
+        ['load average at start of this part', loadStart],
+        ['single session, upload → verdict p50 ms', fmt(singleMs, 0)],
+        ['single session runs ms', single.map((s) => fmt(s.uploadToVerdict, 0)).join(', ')],
+        [`${args.sessions} concurrent sessions, wall s`, fmt(wall / 1000, 2)],
+        ['ideal C × single ÷ cores s', fmt(ideal / 1000, 2)],
+        ['efficiency (ideal ÷ wall; goal ≥ 0.90)', fmt(ideal / wall, 2)],
+        ['throughput sessions/s', fmt((runs.length / wall) * 1000, 2)],
+        ['upload p50 / p95 ms', `${fmt(q('upload', 0.5), 0)} / ${fmt(q('upload', 0.95), 0)}`],
         [
-          ['single session, upload → verdict p50 ms', fmt(singleMs, 0)],
-          ['single session runs ms', single.map((s) => fmt(s.uploadToVerdict, 0)).join(', ')],
-          [`${args.sessions} concurrent sessions, wall s`, fmt(wall / 1000, 2)],
-          [`ideal C × single ÷ cores s`, fmt(ideal / 1000, 2)],
-          ['efficiency (ideal ÷ wall; goal ≥ 0.90)', fmt(ideal / wall, 2)],
-          ['throughput sessions/s', fmt((runs.length / wall) * 1000, 2)],
-          [
-            'upload p50 / p95 ms',
-            `${fmt(
-              quantile(
-                runs.map((r) => r.upload),
-                0.5,
-              ),
-              0,
-            )} / ${fmt(
-              quantile(
-                runs.map((r) => r.upload),
-                0.95,
-              ),
-              0,
-            )}`,
-          ],
-          [
-            'verdict p50 / p95 ms (after upload)',
-            `${fmt(
-              quantile(
-                runs.map((r) => r.verdict),
-                0.5,
-              ),
-              0,
-            )} / ${fmt(
-              quantile(
-                runs.map((r) => r.verdict),
-                0.95,
-              ),
-              0,
-            )}`,
-          ],
-          ['result reads during the concurrent part', String(counters.reads)],
-          ['result reads per second', fmt((counters.reads / wall) * 1000, 0)],
-          ['sessions failed', String(failed)],
-          ['distinct verdicts', [...verdicts].join(' | ')],
+          'verdict p50 / p95 ms (after upload)',
+          `${fmt(q('verdict', 0.5), 0)} / ${fmt(q('verdict', 0.95), 0)}`,
         ],
-      ),
-    );
-    if (errors.length) console.log(`first error: ${errors[0]}`);
-    console.log(`\nload average at end (1/5/15 min): ${load()}`);
+        ['result reads (concurrent part)', String(counters.reads)],
+        ['result reads per second', fmt((counters.reads / wall) * 1000, 0)],
+        ['sessions failed', String(errors.length)],
+        ['verdicts seen', [...new Set(runs.map((r) => r.verdictValue))].join(' | ')],
+      ],
+    };
   } finally {
     await adapter.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  if (args.smoke && failed > 0) process.exit(1);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  console.log(`bench:server — ${new Date().toISOString()}`);
+  console.log(`machine: ${cores} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+  console.log(`load average at start (1/5/15 min): ${load()}`);
+  console.log(
+    `sessions ${args.sessions}, polling every ${args.poll} ms, ${args.frames} frames per shot set, single-session runs ${args.single}`,
+  );
+  const data = await shotSet(args.frames);
+  const builds = [
+    ['this tree', repoRoot],
+    ...(args.against ? [[`--against ${args.against}`, args.against]] : []),
+  ];
+  const results = [];
+  for (const [label, root] of builds) {
+    console.log(`… measuring ${label}`);
+    results.push(await measure(root, args, data, cores));
+  }
+  console.log('');
+  const rows = results[0].rows.map((r, i) => [r[0], ...results.map((res) => res.rows[i][1])]);
+  console.log(table(['measure', ...builds.map(([label]) => label)], rows));
+  for (const r of results) if (r.firstError) console.log(`first error: ${r.firstError}`);
+  console.log(`\nload average at end (1/5/15 min): ${load()}`);
+  if (args.smoke && results.some((r) => r.failed > 0)) process.exit(1);
 }
 
 main().catch((e) => {

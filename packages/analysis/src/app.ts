@@ -9,7 +9,7 @@ import { sendError } from './http/context.js';
 import { errorHandler, multipart, requireAuth } from './http/middleware.js';
 import { AnalysisRunner } from './jobs/runner.js';
 import type { Logger } from './logger.js';
-import type { FaceEngine } from './models/engine.js';
+import type { FaceToolkit } from './models/pool.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { authRoutes } from './routes/auth.js';
 import { collectionRoutes } from './routes/collections.js';
@@ -24,7 +24,12 @@ export interface AppParts {
 }
 
 /** Wires services and routes. No IO happens here beyond what the parts already own. */
-export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngine, logger: Logger): AppParts {
+export function buildApp(
+  o: ResolvedOptions,
+  storage: Storage,
+  engine: FaceToolkit,
+  logger: Logger,
+): AppParts {
   const sessions = new SessionService(storage.meta, new UserDirectory(o.users), o.tokenSecret, {
     accessTtl: o.accessTokenTtlSeconds,
     refreshTtl: o.refreshTokenTtlSeconds,
@@ -35,7 +40,8 @@ export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngin
     engine,
     logger,
     baseUrl: o.publicUrl,
-    concurrency: o.concurrency,
+    // Two groups per inference thread: one decodes (libuv threads) while the other infers.
+    concurrency: 2 * o.concurrency,
     settings: {
       livenessThreshold: o.livenessThreshold,
       biometryThreshold: o.biometryThreshold,

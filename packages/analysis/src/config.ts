@@ -26,8 +26,9 @@ export interface AnalysisServiceOptions {
   /** ONNX Runtime intra-op threads per model. Default 1 (predictable on shared small machines). */
   inferenceThreads?: number;
   /**
-   * Analysis groups run at once. Default: the cores (`os.availableParallelism()`) divided by
-   * `inferenceThreads`, at least 1, so that concurrency × ONNX threads matches the machine.
+   * Inference worker threads (each with its own models; twice as many analysis groups run at once).
+   * Default: the cores (`os.availableParallelism()`) divided by `inferenceThreads`, at least 1, so
+   * that workers × ONNX threads matches the machine.
    */
   concurrency?: number;
   /** HMAC secret for access tokens. Default: random per start (tokens die with the process). */

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { type AnalysisServiceOptions, resolveOptions } from './config.js';
 import { consoleLogger } from './logger.js';
 import { FaceEngine } from './models/engine.js';
+import { engineWorkerAvailable, FaceEnginePool, type FaceToolkit } from './models/pool.js';
 import { openDefaultStorage } from './storage/index.js';
 
 export interface AnalysisService {
@@ -18,7 +19,14 @@ export interface AnalysisService {
 export async function createAnalysisService(options: AnalysisServiceOptions): Promise<AnalysisService> {
   const o = resolveOptions(options);
   const logger = options.logger ?? consoleLogger;
-  const engine = await FaceEngine.load(o.modelsDir, o.inferenceThreads);
+  // Compiled (dist): models in `concurrency` worker threads. From sources (tests): in this thread.
+  const engine: FaceToolkit = engineWorkerAvailable()
+    ? await FaceEnginePool.start(
+        o.concurrency,
+        { modelsDir: o.modelsDir, threads: o.inferenceThreads },
+        { onError: (e) => logger.error({ err: e.message }, 'inference worker lost; replaced') },
+      )
+    : await FaceEngine.load(o.modelsDir, o.inferenceThreads);
   const storage = options.storage ?? openDefaultStorage(o.dataDir);
   const { app, runner } = buildApp(o, storage, engine, logger);
   let closed = false;

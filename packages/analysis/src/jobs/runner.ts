@@ -5,7 +5,7 @@ import { selectMedia } from '../domain/tags.js';
 import { nowSeconds } from '../domain/time.js';
 import type { AnalysisRecord, AnalysisType, MediaRecord } from '../domain/types.js';
 import type { Logger } from '../logger.js';
-import type { FaceEngine } from '../models/engine.js';
+import type { FaceToolkit } from '../models/pool.js';
 import type { Storage } from '../storage/types.js';
 import { runBiometry } from './biometry.js';
 import { runCollection } from './collection.js';
@@ -22,7 +22,7 @@ const JOBS: Record<AnalysisType, Job | null> = {
 
 export interface RunnerDeps {
   storage: Storage;
-  engine: FaceEngine;
+  engine: FaceToolkit;
   settings: JobSettings;
   webhook: WebhookOptions;
   baseUrl: string;

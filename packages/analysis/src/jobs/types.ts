@@ -6,7 +6,7 @@ import type {
   Resolution,
   ResultsMediaEntry,
 } from '../domain/types.js';
-import type { FaceEngine } from '../models/engine.js';
+import type { FaceToolkit } from '../models/pool.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { FaceFrame } from './faces.js';
 
@@ -22,7 +22,7 @@ export type FaceMemo = Map<string, Promise<Result<FaceFrame[], AnalysisFailure>>
 
 /** What a job may use. Reading only: persisting results is the runner's job. */
 export interface JobContext {
-  engine: FaceEngine;
+  engine: FaceToolkit;
   meta: MetadataStore;
   readBytes(media: MediaRecord): Promise<Uint8Array>;
   settings: JobSettings;
