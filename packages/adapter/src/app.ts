@@ -17,7 +17,7 @@ import { checkLicenseRouter } from './routes/check-license.js';
 import { containerRouter } from './routes/container.js';
 import { debugRouter } from './routes/debug.js';
 import { demoRouter } from './routes/demo.js';
-import type { ProtocolDeps } from './routes/deps.js';
+import type { LocalFolderReader, ProtocolDeps } from './routes/deps.js';
 import { healthRouter } from './routes/health.js';
 import { liteProxy } from './routes/lite-proxy.js';
 import { mediaRouter } from './routes/media.js';
@@ -50,6 +50,8 @@ export interface AppDeps {
   readonly containerKeys?: ContainerKeys;
   /** Single-use store of container token ids; in-memory by default (one process). */
   readonly usedTokens?: UsedTokenStore;
+  /** Result reads without the API round trip (the embedded analysis service's hot state). */
+  readonly localFolders?: LocalFolderReader;
 }
 
 /** The adapter's HTTP surface. Pure wiring: every route lives in its own module. */
@@ -77,6 +79,7 @@ export function createApp(deps: AppDeps): Express {
     license: deps.license,
     nodeEnv: deps.nodeEnv,
     now,
+    localFolders: deps.localFolders,
   };
   const app = express();
   app.disable('x-powered-by');

@@ -21,6 +21,7 @@ import type { Storage } from './storage/types.js';
 export interface AppParts {
   app: Express;
   runner: AnalysisRunner;
+  folders: FolderService;
 }
 
 /** Wires services and routes. No IO happens here beyond what the parts already own. */
@@ -70,5 +71,5 @@ export function buildApp(
   app.use(collectionRoutes(collections, auth, upload));
   app.use((_req, res) => sendError(res, apiError('NOT_EXIST', 'Not found')));
   app.use(errorHandler(logger));
-  return { app, runner };
+  return { app, runner, folders };
 }

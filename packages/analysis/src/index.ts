@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { buildApp } from './app.js';
 import { type AnalysisServiceOptions, resolveOptions } from './config.js';
+import type { JsonObject } from './domain/types.js';
 import { consoleLogger } from './logger.js';
 import { FaceEngine } from './models/engine.js';
 import { engineWorkerAvailable, FaceEnginePool, type FaceToolkit } from './models/pool.js';
@@ -8,6 +9,11 @@ import { openDefaultStorage } from './storage/index.js';
 
 export interface AnalysisService {
   app: Express;
+  /**
+   * The folder exactly as `GET /api/folders/{id}` answers it, read from the hot-state cache (for
+   * an adapter in the same process: no HTTP, no token). Null when the folder does not exist.
+   */
+  readFolder(folderId: string): Promise<JsonObject | null>;
   /** Waits for queued analyses and webhook deliveries, then releases models and storage. */
   close(): Promise<void>;
 }
@@ -28,10 +34,14 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
       )
     : await FaceEngine.load(o.modelsDir, o.inferenceThreads);
   const storage = options.storage ?? openDefaultStorage(o.dataDir);
-  const { app, runner } = buildApp(o, storage, engine, logger);
+  const { app, runner, folders } = buildApp(o, storage, engine, logger);
   let closed = false;
   return {
     app,
+    async readFolder(folderId) {
+      const folder = await storage.meta.getFolder(folderId);
+      return folder ? folders.view(folder) : null;
+    },
     async close() {
       if (closed) return;
       closed = true;
