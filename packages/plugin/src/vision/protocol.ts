@@ -25,5 +25,12 @@ export type FromWorker =
       inferenceMs: number;
       jpeg: Blob | null;
     }
-  | { type: 'clip-finished'; clipId: number; bestFrameId: number; png: Blob | null }
+  | {
+      type: 'clip-finished';
+      clipId: number;
+      bestFrameId: number;
+      png: Blob | null;
+      /** The best frame's score in this worker (several workers: the client keeps the highest). */
+      bestScore?: number;
+    }
   | { type: 'frame-failed'; id: number; detail: string };

@@ -102,7 +102,13 @@ async function finishClip(clipId: number) {
   clipBest.delete(clipId);
   const png = best ? await encode(best.bitmap, 'image/png') : null;
   best?.bitmap.close();
-  post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, png });
+  post({
+    type: 'clip-finished',
+    clipId,
+    bestFrameId: best?.frameId ?? -1,
+    png,
+    ...(best ? { bestScore: best.score } : {}),
+  });
 }
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
