@@ -72,6 +72,11 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     // detectForVideo needs strictly increasing timestamps.
     const ts = msg.timestamp > lastTimestamp ? msg.timestamp : lastTimestamp + 1;
     lastTimestamp = ts;
+    // While recording, the JPEG encode starts before inference: convertToBlob encodes
+    // asynchronously, so it overlaps detectForVideo instead of following it.
+    const jpegPending = msg.record
+      ? encode(bitmap, 'image/jpeg', msg.record.jpegQuality).catch(() => null)
+      : null;
     const t0 = performance.now();
     const result = landmarker.detectForVideo(bitmap, ts);
     const inferenceMs = performance.now() - t0;
@@ -80,7 +85,7 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     const metrics = { ...first, ...(faceStats(bitmap, first.box) ?? {}) };
     let jpeg: Blob | null = null;
     if (msg.record) {
-      jpeg = await encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
+      jpeg = await jpegPending;
       const score = bestFrameScore(metrics);
       const prev = clipBest.get(msg.record.clipId);
       if (!prev || score > prev.score) {
