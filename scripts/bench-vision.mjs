@@ -177,6 +177,53 @@ from the base64 data URLs; PNG best = best_frame_png; bitmap p95 = createImageBi
 main busy = Chromium's main-thread TaskDuration over the session (all tasks: plugin, Preact UI, video,
 data-URL building), per analysed frame and as a share of wall time.
 `);
+console.log('## Part 3 — the naive loop: a bare single-worker FaceLandmarker on the same clips, same run\n');
+const bare = new Map();
+{
+  const server = await startProbeServer();
+  try {
+    for (const clip of [...new Set(captures.fps.map((f) => f.clip))]) {
+      const res = await probeClip(server.url, clip, { seconds: opts.seconds, bare: true });
+      bare.set(clip, {
+        fps: res.frames.length / res.seconds,
+        infer: res.frames.slice(1).map((f) => f.inferenceMs),
+      });
+      process.stderr.write(`  bare ${clip}: ${res.frames.length} frames\n`);
+    }
+  } finally {
+    server.close();
+  }
+}
+console.log(
+  table(
+    [
+      'action',
+      'clip',
+      'outcome',
+      'plugin analysed fps (recording)',
+      'bare loop fps',
+      'bare infer p50 ms',
+      'ratio (goal ≥ 1.5)',
+    ],
+    captures.fps.map((f) => {
+      const b = bare.get(f.clip);
+      return [
+        f.action,
+        f.clip,
+        f.outcome,
+        fmt(f.analysedFps),
+        fmt(b?.fps),
+        fmt(b ? quantile(b.infer, 0.5) : null),
+        fmt(b && f.analysedFps ? f.analysedFps / b.fps : null, 2),
+      ];
+    }),
+  ),
+);
+console.log(`
+bare loop = scripts/vision-probe/bare-worker.js: tasks-vision's own bundle, the same model and options as the
+plugin's worker, createImageBitmap(video) → detectForVideo, one frame in flight, for --seconds of feed; run
+after part 2 in the same process, so both see the same machine load (compare the load lines).
+`);
 console.log(
   `load average at end: ${os
     .loadavg()

@@ -165,9 +165,10 @@ function captureOnce({ action, timeoutMs }) {
 
 export async function benchCaptures(clips) {
   const jobs = CAPTURES.filter(([, clip]) => clips.includes(clip));
-  if (jobs.length === 0) return { text: '(no capture actions for the chosen clips)', version: null };
+  if (jobs.length === 0) return { text: '(no capture actions for the chosen clips)', version: null, fps: [] };
   const adapter = await startAdapter();
   const rows = [];
+  const fps = [];
   const notes = [];
   let version = null;
   try {
@@ -201,6 +202,7 @@ export async function benchCaptures(clips) {
             const r = await page.evaluate(captureOnce, { action, timeoutMs: CAPTURE_TIMEOUT_MS });
             const taskMs = ((await metric('TaskDuration')) - task0) * 1000;
             const sessionS = r.ms / 1000;
+            fps.push({ action, clip, analysedFps: r.analysedFps, outcome: r.outcome });
             rows.push([
               action,
               clip,
@@ -260,5 +262,5 @@ export async function benchCaptures(clips) {
   const noteText = notes.length
     ? `\n\nNot captured (hints as shown, 'ready' = no hint):\n${notes.map((n) => `- ${n}`).join('\n')}`
     : '';
-  return { text: text + noteText, version };
+  return { text: text + noteText, version, fps };
 }

@@ -30,6 +30,22 @@ export async function startProbeServer() {
   const { installPaths } = await import(join(adapterDist, 'paths.js'));
   const app = express();
   app.use(pluginAssetsRouter(installPaths()));
+  // The bare loop (bare-worker.js) loads tasks-vision's own bundle, not the plugin's worker.
+  app.get('/probe/tasks-vision.cjs', (_req, res) =>
+    res
+      .type('text/javascript')
+      .sendFile(
+        join(
+          repoRoot,
+          'packages',
+          'plugin',
+          'node_modules',
+          '@mediapipe',
+          'tasks-vision',
+          'vision_bundle.cjs',
+        ),
+      ),
+  );
   app.use('/probe', express.static(join(repoRoot, 'scripts', 'vision-probe')));
   const server = await new Promise((ok) => {
     const s = app.listen(0, '127.0.0.1', () => ok(s));
@@ -44,7 +60,7 @@ export function chromiumPath() {
   }).trim();
 }
 
-export async function probeClip(baseUrl, clip, { seconds, record }) {
+export async function probeClip(baseUrl, clip, { seconds, record, bare = false }) {
   const file = join(fixturesDir, 'video', `${clip}.mjpeg`);
   if (!existsSync(file)) throw new Error(`missing clip ${file} (set LIVENESS_FIXTURES)`);
   const browser = await chromium.launch({
@@ -62,7 +78,11 @@ export async function probeClip(baseUrl, clip, { seconds, record }) {
   try {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/probe/index.html`);
-    return await page.evaluate((o) => window.probe(o), { seconds, record });
+    return await page.evaluate((o) => (o.bare ? window.bareProbe(o) : window.probe(o)), {
+      seconds,
+      record,
+      bare,
+    });
   } finally {
     await browser.close();
   }

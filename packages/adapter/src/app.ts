@@ -20,7 +20,7 @@ import { checkLicenseRouter } from './routes/check-license.js';
 import { containerRouter } from './routes/container.js';
 import { debugRouter } from './routes/debug.js';
 import { demoRouter } from './routes/demo.js';
-import type { ProtocolDeps } from './routes/deps.js';
+import type { LocalFolderReader, ProtocolDeps } from './routes/deps.js';
 import { healthRouter } from './routes/health.js';
 import { liteProxy } from './routes/lite-proxy.js';
 import { mediaRouter } from './routes/media.js';
@@ -57,6 +57,8 @@ export interface AppDeps {
   readonly originPolicy?: OriginPolicy;
   /** Where rate-limit counters live; in memory (one process) by default. */
   readonly rateLimitStores?: RateLimitStoreFactory;
+  /** Result reads without the API round trip (the embedded analysis service's hot state). */
+  readonly localFolders?: LocalFolderReader;
 }
 
 /** The adapter's HTTP surface. Pure wiring: every route lives in its own module. */
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps): Express {
     license: deps.license,
     nodeEnv: deps.nodeEnv,
     now,
+    localFolders: deps.localFolders,
   };
   const app = express();
   app.disable('x-powered-by');

@@ -12,7 +12,7 @@ import { sendError } from './http/context.js';
 import { errorHandler, multipart, requireAuth } from './http/middleware.js';
 import { AnalysisRunner } from './jobs/runner.js';
 import type { Logger } from './logger.js';
-import type { FaceEngine } from './models/engine.js';
+import type { FaceToolkit } from './models/pool.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { authRoutes } from './routes/auth.js';
 import { collectionRoutes } from './routes/collections.js';
@@ -24,13 +24,14 @@ import type { Storage } from './storage/types.js';
 export interface AppParts {
   app: Express;
   runner: AnalysisRunner;
+  folders: FolderService;
 }
 
 /** Wires services and routes. No IO happens here beyond what the parts already own. */
 export function buildApp(
   o: ResolvedOptions,
   storage: Storage,
-  engine: FaceEngine,
+  engine: FaceToolkit,
   logger: Logger,
   ocr: MrzOcr,
 ): AppParts {
@@ -45,6 +46,8 @@ export function buildApp(
     ocr,
     logger,
     baseUrl: o.publicUrl,
+    // Two groups per inference thread: one decodes (libuv threads) while the other infers.
+    concurrency: 2 * o.concurrency,
     settings: {
       livenessThreshold: o.livenessThreshold,
       biometryThreshold: o.biometryThreshold,
@@ -92,5 +95,5 @@ export function buildApp(
   app.use(collectionRoutes(collections, auth, upload));
   app.use((_req, res) => sendError(res, apiError('NOT_EXIST', 'Not found')));
   app.use(errorHandler(logger));
-  return { app, runner };
+  return { app, runner, folders };
 }

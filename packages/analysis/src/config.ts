@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { UserConfig } from './auth/users.js';
 import type { Logger } from './logger.js';
 import type { Storage } from './storage/types.js';
@@ -24,6 +25,12 @@ export interface AnalysisServiceOptions {
   maxFramesPerMedia?: number;
   /** ONNX Runtime intra-op threads per model. Default 1 (predictable on shared small machines). */
   inferenceThreads?: number;
+  /**
+   * Inference worker threads (each with its own models; twice as many analysis groups run at once).
+   * Default: the cores (`os.availableParallelism()`) divided by `inferenceThreads`, at least 1, so
+   * that workers × ONNX threads matches the machine.
+   */
+  concurrency?: number;
   /** HMAC secret for access tokens. Default: random per start (tokens die with the process). */
   tokenSecret?: string | Uint8Array;
   /** Access token lifetime, seconds. Default 900 (Oz `OZ_SESSION_TTL`). */
@@ -66,6 +73,7 @@ export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
   if (!o.dataDir) throw new TypeError('dataDir is required');
   if (!o.modelsDir) throw new TypeError('modelsDir is required');
   const secret = o.tokenSecret ?? randomBytes(32);
+  const threads = Math.max(1, Math.trunc(o.inferenceThreads ?? 1));
   return {
     dataDir: o.dataDir,
     modelsDir: o.modelsDir,
@@ -74,7 +82,8 @@ export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
     biometryThreshold: inUnitRange('biometryThreshold', o.biometryThreshold ?? 0.4),
     collectionThreshold: inUnitRange('collectionThreshold', o.collectionThreshold ?? 0.45),
     maxFramesPerMedia: Math.max(1, Math.trunc(o.maxFramesPerMedia ?? 5)),
-    inferenceThreads: Math.max(1, Math.trunc(o.inferenceThreads ?? 1)),
+    inferenceThreads: threads,
+    concurrency: Math.max(1, Math.trunc(o.concurrency ?? availableParallelism() / threads)),
     tokenSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
     accessTokenTtlSeconds: o.accessTokenTtlSeconds ?? 900,
     refreshTokenTtlSeconds: o.refreshTokenTtlSeconds ?? 7 * 24 * 3600,

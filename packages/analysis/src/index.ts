@@ -2,12 +2,19 @@ import type { Express } from 'express';
 import { buildApp } from './app.js';
 import { type AnalysisServiceOptions, resolveOptions } from './config.js';
 import { TesseractMrzOcr } from './documents/ocr.js';
+import type { JsonObject } from './domain/types.js';
 import { consoleLogger } from './logger.js';
 import { FaceEngine } from './models/engine.js';
+import { engineWorkerAvailable, FaceEnginePool, type FaceToolkit } from './models/pool.js';
 import { openDefaultStorage } from './storage/index.js';
 
 export interface AnalysisService {
   app: Express;
+  /**
+   * The folder exactly as `GET /api/folders/{id}` answers it, read from the hot-state cache (for
+   * an adapter in the same process: no HTTP, no token). Null when the folder does not exist.
+   */
+  readFolder(folderId: string): Promise<JsonObject | null>;
   /** Waits for queued analyses and webhook deliveries, then releases models and storage. */
   close(): Promise<void>;
 }
@@ -19,14 +26,25 @@ export interface AnalysisService {
 export async function createAnalysisService(options: AnalysisServiceOptions): Promise<AnalysisService> {
   const o = resolveOptions(options);
   const logger = options.logger ?? consoleLogger;
-  const engine = await FaceEngine.load(o.modelsDir, o.inferenceThreads);
+  // Compiled (dist): models in `concurrency` worker threads. From sources (tests): in this thread.
+  const engine: FaceToolkit = engineWorkerAvailable()
+    ? await FaceEnginePool.start(
+        o.concurrency,
+        { modelsDir: o.modelsDir, threads: o.inferenceThreads },
+        { onError: (e) => logger.error({ err: e.message }, 'inference worker lost; replaced') },
+      )
+    : await FaceEngine.load(o.modelsDir, o.inferenceThreads);
   const storage = options.storage ?? openDefaultStorage(o.dataDir);
   // The OCR worker starts on the first documents analysis, not here: most deployments never run one.
   const ocr = new TesseractMrzOcr();
-  const { app, runner } = buildApp(o, storage, engine, logger, ocr);
+  const { app, runner, folders } = buildApp(o, storage, engine, logger, ocr);
   let closed = false;
   return {
     app,
+    async readFolder(folderId) {
+      const folder = await storage.meta.getFolder(folderId);
+      return folder ? folders.view(folder) : null;
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -8,7 +8,7 @@ import { createAnalysisService } from './index.js';
  *   ANALYSIS_PORT (8090), ANALYSIS_HOST (127.0.0.1), ANALYSIS_DATA_DIR (<repo>/.assets/analysis-data, git-ignored),
  *   LIVENESS_MODELS_DIR (<repo>/.assets/models), ANALYSIS_USER / ANALYSIS_PASSWORD,
  *   ANALYSIS_TOKEN_SECRET, ANALYSIS_LIVENESS_THRESHOLD, ANALYSIS_BIOMETRY_THRESHOLD,
- *   ANALYSIS_PUBLIC_URL, ANALYSIS_THREADS.
+ *   ANALYSIS_PUBLIC_URL, ANALYSIS_THREADS, ANALYSIS_CONCURRENCY.
  */
 const env = process.env;
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -28,6 +28,7 @@ const service = await createAnalysisService({
   livenessThreshold: num(env.ANALYSIS_LIVENESS_THRESHOLD),
   biometryThreshold: num(env.ANALYSIS_BIOMETRY_THRESHOLD),
   inferenceThreads: num(env.ANALYSIS_THREADS),
+  concurrency: num(env.ANALYSIS_CONCURRENCY),
   tokenSecret: env.ANALYSIS_TOKEN_SECRET,
   publicUrl: env.ANALYSIS_PUBLIC_URL,
 });

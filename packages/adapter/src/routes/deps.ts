@@ -1,6 +1,6 @@
 import type { UsedTokenStore } from '@open-liveness/trust';
 import type { Logger } from 'pino';
-import type { OzApiClient } from '../api-client/index.js';
+import type { OzApiClient, OzFolder } from '../api-client/index.js';
 import type { AdapterConfig } from '../config/index.js';
 import type { ContainerRuntime } from '../container/runtime.js';
 import type { AdapterMetrics } from '../http/metrics.js';
@@ -23,4 +23,9 @@ export interface ProtocolDeps {
   readonly license: LicenseSettings;
   readonly nodeEnv: string | undefined;
   readonly now: () => Date;
+  /** Folder reads answered in process (embedded analysis service), bypassing HTTP; see AppDeps. */
+  readonly localFolders?: LocalFolderReader | undefined;
 }
+
+/** Reads a folder without the API (same process or shared cache); undefined = ask the API. */
+export type LocalFolderReader = (folderId: string) => Promise<OzFolder | undefined>;

@@ -7,7 +7,8 @@ import type { ProtocolDeps } from './deps.js';
 
 /**
  * `GET api/v1/sessions/:session/result` (protocol.md §3): one folder read per call, shaped by
- * `result_mode`. The plugin does the polling, so the adapter holds no per-session state.
+ * `result_mode`. The plugin does the polling, so the adapter holds no per-session state; with the
+ * embedded analysis service the read is an in-process cache lookup (`localFolders`).
  */
 export function resultRouter(deps: ProtocolDeps): Router {
   const router = express.Router();
@@ -24,7 +25,15 @@ export function resultRouter(deps: ProtocolDeps): Router {
       sendProblem(res, problem(409, 'session_no_upload', 'nothing was uploaded in this session yet'));
       return;
     }
-    const folder = await deps.api.getFolder(claims.folder_id, { token: claims.api_token });
+    // With the adapter's own credentials and an in-process analysis service, the folder is read
+    // from its hot state: the same body as the API's, without the HTTP round trip per poll.
+    const local =
+      claims.api_token === undefined && deps.localFolders
+        ? await deps.localFolders(claims.folder_id)
+        : undefined;
+    const folder = local
+      ? { ok: true as const, value: local }
+      : await deps.api.getFolder(claims.folder_id, { token: claims.api_token });
     if (!folder.ok) {
       deps.log.warn(
         { event_session_id: claims.sid, code: folder.error.code, cause: folder.error.cause },

@@ -17,6 +17,8 @@ export interface EmbeddedAnalysis {
   readonly baseUrl: string;
   /** Generated per start: only this process knows them, so nothing else can use the service. */
   readonly credentials: Credentials;
+  /** A folder as the API would answer it, read in process from the service's hot state (no HTTP). */
+  readFolder(folderId: string): Promise<unknown>;
   /** The service's own health check answers 200. */
   ready(): Promise<boolean>;
   /** Stops listening, then drains queued analyses and releases models and storage. */
@@ -50,6 +52,7 @@ export async function startEmbeddedAnalysis(options: EmbeddedAnalysisOptions): P
   return {
     baseUrl,
     credentials,
+    readFolder: (folderId) => service.readFolder(folderId),
     async ready() {
       try {
         const res = await fetch(`${baseUrl}/api/healthcheck`, {

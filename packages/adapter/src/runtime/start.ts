@@ -10,6 +10,7 @@ import type { AdapterConfig } from '../config/index.js';
 import { resolveContainerKeys } from '../container/keys.js';
 import { createMetrics } from '../http/metrics.js';
 import type { InstallPaths } from '../paths.js';
+import { localFolderReader } from '../results/local-folders.js';
 import { generateSessionSecret } from '../session/token.js';
 import { versions } from '../version.js';
 import { type EmbeddedAnalysis, startEmbeddedAnalysis } from './embedded-analysis.js';
@@ -93,7 +94,9 @@ export async function startAdapter({
     metrics: createMetrics({ processMetrics: true }),
     nodeEnv,
     versions: versions(),
-    ...(embedded ? { analysisReady: () => embedded.ready() } : {}),
+    ...(embedded
+      ? { analysisReady: () => embedded.ready(), localFolders: localFolderReader(embedded.readFolder) }
+      : {}),
     ...(containerKeys ? { containerKeys } : {}),
   });
   const server = app.listen(config.port, config.host);

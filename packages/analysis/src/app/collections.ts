@@ -5,7 +5,7 @@ import { nowSeconds } from '../domain/time.js';
 import type { CollectionRecord, JsonObject, PersonPhotoRecord, PersonRecord } from '../domain/types.js';
 import { decodeImage } from '../media/decode.js';
 import { EMBEDDING_MODEL_ID } from '../models/embedder.js';
-import type { FaceEngine } from '../models/engine.js';
+import type { FaceToolkit } from '../models/pool.js';
 import type { Storage } from '../storage/types.js';
 import type { UploadedFile } from './uploads.js';
 
@@ -13,7 +13,7 @@ import type { UploadedFile } from './uploads.js';
 export class CollectionService {
   constructor(
     private readonly storage: Storage,
-    private readonly engine: FaceEngine,
+    private readonly engine: FaceToolkit,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -60,7 +60,7 @@ export class CollectionService {
     };
     const photos: { record: PersonPhotoRecord; bytes: Uint8Array }[] = [];
     for (const f of files) {
-      let face: Awaited<ReturnType<FaceEngine['mainFace']>>;
+      let face: Awaited<ReturnType<FaceToolkit['mainFace']>>;
       let image: Awaited<ReturnType<typeof decodeImage>>;
       try {
         image = await decodeImage(f.bytes);

@@ -8,7 +8,7 @@ import type { AnalysisRunner } from '../jobs/runner.js';
 import { isWebhookUrl } from '../jobs/webhook.js';
 import type { FolderQuery, Storage } from '../storage/types.js';
 import type { AnalysisRequest, FolderPayload } from './schemas.js';
-import { draftMedia, type UploadedFile } from './uploads.js';
+import { draftMedia, type MediaDraft, type UploadedFile } from './uploads.js';
 
 export interface FolderServiceDeps {
   storage: Storage;
@@ -44,22 +44,25 @@ export class FolderService {
     });
   }
 
-  private async storeMedia(
+  /** Sniffs and hashes the files once; nothing is written yet. */
+  private draft(
     folder: FolderRecord,
     files: readonly UploadedFile[],
     payload: FolderPayload,
-  ): Promise<Result<MediaRecord[], ApiError>> {
-    const drafts = draftMedia(
+  ): Result<MediaDraft[], ApiError> {
+    return draftMedia(
       files,
       folder,
       payload['media:tags'] ?? {},
       payload['media:meta_data'] ?? {},
       nowSeconds(this.clock),
     );
-    if (!drafts.ok) return drafts;
-    for (const d of drafts.value) await this.deps.storage.blobs.put(d.record.blob_key, d.bytes);
-    for (const d of drafts.value) await this.meta.insertMedia(d.record);
-    return ok(drafts.value.map((d) => d.record));
+  }
+
+  private async storeMedia(drafts: readonly MediaDraft[]): Promise<MediaRecord[]> {
+    await Promise.all(drafts.map((d) => this.deps.storage.blobs.put(d.record.blob_key, d.bytes)));
+    for (const d of drafts) await this.meta.insertMedia(d.record);
+    return drafts.map((d) => d.record);
   }
 
   /**
@@ -86,11 +89,10 @@ export class FolderService {
       meta_data: payload['folder:meta_data'] ?? {},
     };
     // Validate files before anything is written, so a rejected request leaves no folder behind.
-    const check = draftMedia(files, folder, {}, {}, now);
-    if (!check.ok) return check;
+    const drafts = this.draft(folder, files, payload);
+    if (!drafts.ok) return drafts;
     await this.meta.insertFolder(folder);
-    const media = await this.storeMedia(folder, files, payload);
-    if (!media.ok) return media;
+    await this.storeMedia(drafts.value);
     if (payload.analyses?.length) {
       const launched = await this.launch(user, folder, payload.analyses);
       if (!launched.ok) return launched;
@@ -108,8 +110,9 @@ export class FolderService {
     const folder = await this.folderFor(user, folderId);
     if (!folder.ok) return folder;
     if (files.length === 0) return err(apiError('INVALID_STRUCTURE', 'No media files in request'));
-    const media = await this.storeMedia(folder.value, files, payload);
-    if (!media.ok) return media;
+    const drafts = this.draft(folder.value, files, payload);
+    if (!drafts.ok) return drafts;
+    await this.storeMedia(drafts.value);
     await this.meta.touchFolder(folderId, nowSeconds(this.clock));
     return ok((await this.view(folder.value, false)).media as JsonObject[]);
   }

@@ -27,6 +27,11 @@ export interface AuthContext {
   session: SessionRecord;
 }
 
+/** Seconds the sliding expiry must gain before it is written again. */
+export function slideStep(accessTtl: number): number {
+  return Math.min(30, accessTtl / 10);
+}
+
 /** Issues, checks and renews token pairs; state lives in the metadata store. */
 export class SessionService {
   constructor(
@@ -90,7 +95,12 @@ export class SessionService {
       await this.store.deleteSession(session.replaces);
       current = { ...current, replaces: null };
     }
-    if (this.policy.sliding) current = { ...current, access_expires_at: now + this.policy.accessTtl };
+    // Sliding expiry is written in steps (a tenth of the TTL, at most 30 s), not on every request:
+    // a client polling results several times a second would otherwise cost a database write each time.
+    // A token therefore lapses at most one step before exactly TTL after its last use.
+    const slid = now + this.policy.accessTtl;
+    if (this.policy.sliding && slid - session.access_expires_at >= slideStep(this.policy.accessTtl))
+      current = { ...current, access_expires_at: slid };
     if (current !== session) await this.store.putSession(current);
     return ok({ user, session: current });
   }

@@ -17,11 +17,22 @@ export interface FaceFrame {
   face: FaceFound;
 }
 
-/** Frames of one media item in which a face was found; fails like Oz when there is none. */
-export async function facesOf(
-  media: MediaRecord,
-  ctx: JobContext,
-): Promise<Result<FaceFrame[], AnalysisFailure>> {
+/**
+ * Frames of one media item in which a face was found; fails like Oz when there is none. With a
+ * `faceMemo` in the context the media is decoded and searched once, however many jobs ask.
+ */
+export function facesOf(media: MediaRecord, ctx: JobContext): Promise<Result<FaceFrame[], AnalysisFailure>> {
+  const memo = ctx.faceMemo;
+  if (!memo) return findFaces(media, ctx);
+  let found = memo.get(media.media_id);
+  if (!found) {
+    found = findFaces(media, ctx);
+    memo.set(media.media_id, found);
+  }
+  return found;
+}
+
+async function findFaces(media: MediaRecord, ctx: JobContext): Promise<Result<FaceFrame[], AnalysisFailure>> {
   const frames = await loadFrames(media, await ctx.readBytes(media), ctx.settings.maxFramesPerMedia);
   if (!frames.ok) return frames;
   const found: FaceFrame[] = [];

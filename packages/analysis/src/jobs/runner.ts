@@ -6,13 +6,13 @@ import { selectMedia } from '../domain/tags.js';
 import { nowSeconds } from '../domain/time.js';
 import type { AnalysisRecord, AnalysisType, MediaRecord } from '../domain/types.js';
 import type { Logger } from '../logger.js';
-import type { FaceEngine } from '../models/engine.js';
+import type { FaceToolkit } from '../models/pool.js';
 import type { Storage } from '../storage/types.js';
 import { runBiometry } from './biometry.js';
 import { runCollection } from './collection.js';
 import { runDocuments } from './documents.js';
 import { runQuality } from './quality.js';
-import type { Job, JobContext, JobResult, JobSettings, OutputImage } from './types.js';
+import type { FaceMemo, Job, JobContext, JobResult, JobSettings, OutputImage } from './types.js';
 import { deliverWebhook, type WebhookOptions } from './webhook.js';
 
 const JOBS: Record<AnalysisType, Job | null> = {
@@ -24,46 +24,79 @@ const JOBS: Record<AnalysisType, Job | null> = {
 
 export interface RunnerDeps {
   storage: Storage;
-  engine: FaceEngine;
+  engine: FaceToolkit;
   ocr: MrzOcr;
   settings: JobSettings;
   webhook: WebhookOptions;
   baseUrl: string;
   logger: Logger;
   clock?: () => number;
+  /** Groups analysed at once. Default 1. */
+  concurrency?: number;
 }
 
 /**
- * Runs analysis groups one at a time on this process. Inference is CPU-bound, so a serial queue
- * is the honest throughput on one machine; a later issue can swap this for a shared queue.
+ * Runs analysis groups on this process, up to `concurrency` at once (sized to the cores: each
+ * group's inference runs on ONNX Runtime's threads and decoding on libuv's, so a second group uses
+ * the second core while the first waits). Groups of one folder still run in the order they came.
+ * A later issue can swap this for a shared queue.
  */
 export class AnalysisRunner {
-  private tail: Promise<void> = Promise.resolve();
+  private readonly running = new Set<Promise<void>>();
+  private readonly waiting: (() => void)[] = [];
+  private active = 0;
+  /** The last queued group of each folder, so a folder's groups run one after another. */
+  private readonly folderTails = new Map<string, Promise<void>>();
   private readonly pendingWebhooks = new Set<Promise<void>>();
   private readonly clock: () => number;
+  private readonly concurrency: number;
 
   constructor(private readonly deps: RunnerDeps) {
     this.clock = deps.clock ?? Date.now;
+    this.concurrency = Math.max(1, Math.trunc(deps.concurrency ?? 1));
   }
 
   /** Queues a group; the returned promise settles when the group is finished (never rejects). */
   enqueue(folderId: string, group: readonly AnalysisRecord[]): Promise<void> {
-    const run = this.tail.then(() => this.runGroup(folderId, group));
-    this.tail = run.catch(() => {});
-    return this.tail;
+    const before = this.folderTails.get(folderId) ?? Promise.resolve();
+    const run = before
+      .then(() => this.withSlot(() => this.runGroup(folderId, group)))
+      .catch((e: unknown) => {
+        this.deps.logger.error({ folder_id: folderId, err: (e as Error).message }, 'analysis group crashed');
+      });
+    this.folderTails.set(folderId, run);
+    this.running.add(run);
+    void run.then(() => {
+      this.running.delete(run);
+      if (this.folderTails.get(folderId) === run) this.folderTails.delete(folderId);
+    });
+    return run;
+  }
+
+  private async withSlot(task: () => Promise<void>): Promise<void> {
+    if (this.active >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r));
+    this.active++;
+    try {
+      await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
   }
 
   /** Resolves once the queue is empty and every webhook delivery has ended. */
   async idle(): Promise<void> {
-    await this.tail;
+    while (this.running.size) await Promise.all([...this.running]);
     await Promise.all([...this.pendingWebhooks]);
   }
 
   private async runGroup(folderId: string, group: readonly AnalysisRecord[]): Promise<void> {
     const { meta } = this.deps.storage;
+    // Shared by the group's analyses: each media item is decoded and searched for faces once.
+    const faceMemo: FaceMemo = new Map();
     for (const a of group) {
       try {
-        await this.runOne(a);
+        await this.runOne(a, faceMemo);
       } catch (e) {
         this.deps.logger.error({ analysis_id: a.analysis_id, err: (e as Error).message }, 'analysis crashed');
         const now = nowSeconds(this.clock);
@@ -82,7 +115,7 @@ export class AnalysisRunner {
     await this.notify(folderId);
   }
 
-  private async runOne(initial: AnalysisRecord): Promise<void> {
+  private async runOne(initial: AnalysisRecord, faceMemo: FaceMemo): Promise<void> {
     const { meta, blobs } = this.deps.storage;
     let a: AnalysisRecord = { ...initial, time_task_received: nowSeconds(this.clock) };
     await meta.updateAnalysis(a);
@@ -97,6 +130,7 @@ export class AnalysisRunner {
       meta,
       readBytes: (m) => blobs.get(m.blob_key),
       settings: this.deps.settings,
+      faceMemo,
     };
     const result: JobResult = job
       ? await job(a, media, ctx)

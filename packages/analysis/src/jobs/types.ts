@@ -7,8 +7,9 @@ import type {
   Resolution,
   ResultsMediaEntry,
 } from '../domain/types.js';
-import type { FaceEngine } from '../models/engine.js';
+import type { FaceToolkit } from '../models/pool.js';
 import type { MetadataStore } from '../storage/types.js';
+import type { FaceFrame } from './faces.js';
 
 export interface JobSettings {
   livenessThreshold: number;
@@ -17,14 +18,19 @@ export interface JobSettings {
   maxFramesPerMedia: number;
 }
 
+/** Faces found per media id, shared by the analyses of one group (decode and detect once). */
+export type FaceMemo = Map<string, Promise<Result<FaceFrame[], AnalysisFailure>>>;
+
 /** What a job may use. Reading only: persisting results is the runner's job. */
 export interface JobContext {
-  engine: FaceEngine;
+  engine: FaceToolkit;
   /** OCR for machine-readable zones (documents analysis). */
   ocr: MrzOcr;
   meta: MetadataStore;
   readBytes(media: MediaRecord): Promise<Uint8Array>;
   settings: JobSettings;
+  /** When present, `facesOf` reads and fills it. */
+  faceMemo?: FaceMemo;
 }
 
 /** An image a job wants stored as an output (best shot). */

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FaceEnginePool } from './pool.js';
+
+const FAKE = new URL('../../test/helpers/fake-engine-worker.mjs', import.meta.url);
+const image = (width: number) => ({ width, height: 1, data: new Uint8Array(width * 3) });
+const box = { x1: 0, y1: 0, x2: 1, y2: 1 };
+
+describe('FaceEnginePool', () => {
+  let pool: FaceEnginePool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('spreads calls over its threads and answers each call with its own result', async () => {
+    pool = await FaceEnginePool.start(2, { modelsDir: '', threads: 1 }, { url: FAKE });
+    const answers = (await Promise.all([1, 2, 3, 4].map((w) => pool?.mainFace(image(w))))) as unknown as {
+      width: number;
+      threadId: number;
+    }[];
+    expect(answers.map((a) => a.width)).toEqual([1, 2, 3, 4]);
+    expect(new Set(answers.map((a) => a.threadId)).size).toBe(2);
+  });
+
+  it('turns a failed call into a rejection and replaces a thread that dies', async () => {
+    const errors: string[] = [];
+    pool = await FaceEnginePool.start(
+      1,
+      { modelsDir: '', threads: 1 },
+      { url: FAKE, onError: (e) => errors.push(e.message) },
+    );
+    await expect(pool.landmarks(image(1), box)).rejects.toThrow('bad crop');
+    await expect(pool.embedding(image(1), box)).rejects.toThrow(/exited with 3/);
+    expect(errors).toEqual(['inference worker exited with 3']);
+    // The replacement answers.
+    await expect(pool.mainFace(image(7))).resolves.toMatchObject({ width: 7 });
+  });
+
+  it('fails to start with the worker’s reason', async () => {
+    await expect(
+      FaceEnginePool.start(1, { modelsDir: '', threads: 1, fail: true } as never, { url: FAKE }),
+    ).rejects.toThrow('no models here');
+  });
+});

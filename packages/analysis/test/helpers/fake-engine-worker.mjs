@@ -1,0 +1,19 @@
+// A stand-in inference thread speaking the pool's protocol (see src/models/pool.ts), for pool tests:
+// mainFace answers with the image width and this thread's id; landmarks fails; embedding kills the thread.
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+
+if (workerData.fail) {
+  parentPort.postMessage({ fatal: 'no models here' });
+} else {
+  parentPort.on('message', (r) => {
+    if (r === 'close') return parentPort.close();
+    if (r.method === 'mainFace')
+      setTimeout(
+        () => parentPort.postMessage({ id: r.id, ok: true, value: { width: r.image.width, threadId } }),
+        20,
+      );
+    else if (r.method === 'landmarks') parentPort.postMessage({ id: r.id, ok: false, message: 'bad crop' });
+    else if (r.method === 'embedding') process.exit(3);
+  });
+  parentPort.postMessage('ready');
+}

@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// Server benchmark: the built adapter with its embedded analysis service, driven over HTTP the way the
+// plugin drives it (session → upload of one shot set → poll the result until finished). Prints numbers;
+// it is not a test and asserts nothing about speed.
+//
+// In ONE run it measures:
+//   1. the single-session time: sessions one after another, upload start → finished verdict (median);
+//   2. C concurrent sessions, each polling its result every P ms, and compares their wall time with
+//      the ideal `C × single ÷ cores` (efficiency = ideal ÷ wall; the goal is ≥ 0.9).
+// It also prints p50/p95 of the upload (POST …/media) and of the verdict (upload answered → finished),
+// and the result reads served.
+//
+// Usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--smoke]
+//   --sessions  concurrent sessions (default 200)     --poll    result polling interval ms (default 250)
+//   --single    sequential sessions for the single-session time (default 5)
+//   --frames    JPEG frames per shot set (default 10) --smoke   tiny sizes, exits non-zero if a session fails
+//   --against   another built checkout (its packages/adapter/dist): measured in the same run, side by side
+// Needs `pnpm build` and `pnpm models`; the face comes from $LIVENESS_FIXTURES (default ../shared/fixtures).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fmt, quantile, table } from './lib/bench-format.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const fixturesDir = process.env.LIVENESS_FIXTURES ?? resolve(repoRoot, '../shared/fixtures');
+// sharp and jszip are the adapter's own dependencies; borrow them instead of adding root ones.
+const adapterRequire = createRequire(join(repoRoot, 'packages/adapter/package.json'));
+const sharp = adapterRequire('sharp');
+const JSZip = adapterRequire('jszip');
+
+function parseArgs(argv) {
+  const out = { sessions: 200, poll: 250, single: 5, frames: 10, smoke: false, against: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => Number(inline ?? argv[++i]);
+    if (flag === '--sessions') out.sessions = value();
+    else if (flag === '--poll') out.poll = value();
+    else if (flag === '--single') out.single = value();
+    else if (flag === '--frames') out.frames = value();
+    else if (flag === '--against') out.against = resolve(inline ?? argv[++i]);
+    else if (flag === '--smoke') Object.assign(out, { smoke: true, sessions: 3, single: 1, frames: 2 });
+    else if (flag === '--help' || flag === '-h') {
+      console.log(
+        'usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--smoke]',
+      );
+      process.exit(0);
+    } else throw new Error(`unknown option ${argv[i]}`);
+  }
+  for (const k of ['sessions', 'poll', 'single', 'frames'])
+    if (!(out[k] > 0)) throw new Error(`--${k} must be a positive number`);
+  return out;
+}
+
+function startAdapter(root, dataDir) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(root, 'packages/adapter/dist/main.js')], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        OZ_ADAPTER_DATA_DIR: join(dataDir, 'adapter'),
+        OZ_ADAPTER_ANALYSIS__DATA_DIR: join(dataDir, 'analysis'),
+        OZ_ADAPTER_SESSION_SECRET: 'bench-server-session-secret-long-enough-0123456789',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const logs = [];
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`adapter did not start:\n${logs.join('')}`));
+    }, 120_000);
+    child.stdout.on('data', (chunk) => {
+      const text = chunk.toString();
+      if (logs.length < 200) logs.push(text);
+      const m = /open-liveness adapter: (http:\/\/\S+)/.exec(text);
+      if (m) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: m[1].replace(/\/$/, ''),
+          pid: child.pid,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', done);
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.stderr.on('data', (c) => logs.length < 200 && logs.push(c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`adapter exited with ${code}:\n${logs.join('')}`));
+    });
+  });
+}
+
+/** A shot set as the plugin builds it: frames `000.jpg…` and a manifest. */
+async function shotSet(frames) {
+  const face = await sharp(join(fixturesDir, 'images/person_b_intel_female_frontal.png'))
+    .resize({ width: 480 })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+  const zip = new JSZip();
+  const names = Array.from({ length: frames }, (_, i) => `${String(i).padStart(3, '0')}.jpg`);
+  for (const n of names) zip.file(n, face);
+  zip.file(
+    'manifest.json',
+    JSON.stringify({
+      version: 1,
+      action: 'video_selfie_blank',
+      orientation: 'portrait',
+      frames: names.map((name, i) => ({ name, t: i * 33 })),
+      best_frame: names[0],
+      additional_info: JSON.stringify({ virtual_camera_suspected: false }),
+    }),
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+function uploadForm(data) {
+  const form = new FormData();
+  form.append(
+    'manifest',
+    JSON.stringify({
+      version: 1,
+      media: [{ field: 'video1', action: 'video_selfie_blank', kind: 'shots_set' }],
+    }),
+  );
+  form.append('video1', new Blob([data], { type: 'application/zip' }), 'video1.bin');
+  return form;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** One session the way the plugin runs it. Times in ms. */
+async function runSession(url, data, pollMs, counters) {
+  const t0 = performance.now();
+  const created = await fetch(`${url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ event_session_id: crypto.randomUUID(), actions: ['video_selfie_blank'] }),
+  });
+  const session = await created.json();
+  if (created.status !== 200) throw new Error(`session: ${created.status} ${JSON.stringify(session)}`);
+  const tUpload = performance.now();
+  const up = await fetch(`${url}/api/v1/sessions/${session.session}/media`, {
+    method: 'POST',
+    body: uploadForm(data),
+  });
+  const accepted = await up.json();
+  if (up.status !== 202) throw new Error(`upload: ${up.status} ${JSON.stringify(accepted)}`);
+  const tAccepted = performance.now();
+  let body = accepted;
+  while (body.state !== 'finished') {
+    await sleep(pollMs);
+    const res = await fetch(`${url}/api/v1/sessions/${accepted.session}/result`);
+    body = await res.json();
+    counters.reads++;
+    if (res.status !== 200) throw new Error(`result: ${res.status} ${JSON.stringify(body)}`);
+  }
+  const tEnd = performance.now();
+  return {
+    total: tEnd - t0,
+    upload: tAccepted - tUpload,
+    verdict: tEnd - tAccepted,
+    uploadToVerdict: tEnd - tUpload,
+    verdictValue: JSON.stringify(body.analyses ?? body.state),
+  };
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' / ');
+
+/** Warm-up, single-session runs, then C concurrent sessions, against the adapter built in `root`. */
+async function measure(root, args, data, cores) {
+  const dir = mkdtempSync(join(os.tmpdir(), 'bench-server-'));
+  const loadStart = load();
+  const adapter = await startAdapter(root, dir);
+  try {
+    const counters = { reads: 0 };
+    // Warm-up (the first inference builds the graphs), not counted.
+    await runSession(adapter.url, data, args.poll, counters);
+    const single = [];
+    for (let i = 0; i < args.single; i++) single.push(await runSession(adapter.url, data, 25, counters));
+    const singleMs = quantile(
+      single.map((s) => s.uploadToVerdict),
+      0.5,
+    );
+    counters.reads = 0;
+    const t0 = performance.now();
+    const settled = await Promise.allSettled(
+      Array.from({ length: args.sessions }, () => runSession(adapter.url, data, args.poll, counters)),
+    );
+    const wall = performance.now() - t0;
+    const runs = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value);
+    const errors = settled.filter((s) => s.status === 'rejected').map((s) => String(s.reason?.message));
+    const ideal = (args.sessions * singleMs) / cores;
+    const q = (key, p) =>
+      quantile(
+        runs.map((r) => r[key]),
+        p,
+      );
+    return {
+      failed: errors.length,
+      firstError: errors[0],
+      rows: [
+        ['load average at start of this part', loadStart],
+        ['single session, upload → verdict p50 ms', fmt(singleMs, 0)],
+        ['single session runs ms', single.map((s) => fmt(s.uploadToVerdict, 0)).join(', ')],
+        [`${args.sessions} concurrent sessions, wall s`, fmt(wall / 1000, 2)],
+        ['ideal C × single ÷ cores s', fmt(ideal / 1000, 2)],
+        ['efficiency (ideal ÷ wall; goal ≥ 0.90)', fmt(ideal / wall, 2)],
+        ['throughput sessions/s', fmt((runs.length / wall) * 1000, 2)],
+        ['upload p50 / p95 ms', `${fmt(q('upload', 0.5), 0)} / ${fmt(q('upload', 0.95), 0)}`],
+        [
+          'verdict p50 / p95 ms (after upload)',
+          `${fmt(q('verdict', 0.5), 0)} / ${fmt(q('verdict', 0.95), 0)}`,
+        ],
+        ['result reads (concurrent part)', String(counters.reads)],
+        ['result reads per second', fmt((counters.reads / wall) * 1000, 0)],
+        ['sessions failed', String(errors.length)],
+        ['verdicts seen', [...new Set(runs.map((r) => r.verdictValue))].join(' | ')],
+      ],
+    };
+  } finally {
+    await adapter.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  console.log(`bench:server — ${new Date().toISOString()}`);
+  console.log(`machine: ${cores} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+  console.log(`load average at start (1/5/15 min): ${load()}`);
+  console.log(
+    `sessions ${args.sessions}, polling every ${args.poll} ms, ${args.frames} frames per shot set, single-session runs ${args.single}`,
+  );
+  const data = await shotSet(args.frames);
+  const builds = [
+    ['this tree', repoRoot],
+    ...(args.against ? [[`--against ${args.against}`, args.against]] : []),
+  ];
+  const results = [];
+  for (const [label, root] of builds) {
+    console.log(`… measuring ${label}`);
+    results.push(await measure(root, args, data, cores));
+  }
+  console.log('');
+  const rows = results[0].rows.map((r, i) => [r[0], ...results.map((res) => res.rows[i][1])]);
+  console.log(table(['measure', ...builds.map(([label]) => label)], rows));
+  for (const r of results) if (r.firstError) console.log(`first error: ${r.firstError}`);
+  console.log(`\nload average at end (1/5/15 min): ${load()}`);
+  if (args.smoke && results.some((r) => r.failed > 0)) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
