@@ -40,6 +40,8 @@ export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngin
       biometryThreshold: o.biometryThreshold,
       collectionThreshold: o.collectionThreshold,
       maxFramesPerMedia: o.maxFramesPerMedia,
+      maxGestureFrames: o.maxGestureFrames,
+      identityThreshold: o.identityThreshold,
     },
     webhook: {
       attempts: o.webhookAttempts,

@@ -22,6 +22,10 @@ export interface AnalysisServiceOptions {
   collectionThreshold?: number;
   /** Frames sampled from each shots set. Default 5. */
   maxFramesPerMedia?: number;
+  /** Frames of each shots set checked for the gesture, faces and identity (docs/gestures.md). Default 60. */
+  maxGestureFrames?: number;
+  /** Frames of one folder with a cosine similarity below this are different people. Default 0.3. */
+  identityThreshold?: number;
   /** ONNX Runtime intra-op threads per model. Default 1 (predictable on shared small machines). */
   inferenceThreads?: number;
   /** HMAC secret for access tokens. Default: random per start (tokens die with the process). */
@@ -69,6 +73,8 @@ export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
     biometryThreshold: inUnitRange('biometryThreshold', o.biometryThreshold ?? 0.4),
     collectionThreshold: inUnitRange('collectionThreshold', o.collectionThreshold ?? 0.45),
     maxFramesPerMedia: Math.max(1, Math.trunc(o.maxFramesPerMedia ?? 5)),
+    maxGestureFrames: Math.max(4, Math.trunc(o.maxGestureFrames ?? 60)),
+    identityThreshold: inUnitRange('identityThreshold', o.identityThreshold ?? 0.3),
     inferenceThreads: Math.max(1, Math.trunc(o.inferenceThreads ?? 1)),
     tokenSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
     accessTokenTtlSeconds: o.accessTokenTtlSeconds ?? 900,

@@ -14,6 +14,10 @@ export interface JobSettings {
   biometryThreshold: number;
   collectionThreshold: number;
   maxFramesPerMedia: number;
+  /** Frames of a shots set decoded for the gesture, face-count and identity checks. */
+  maxGestureFrames: number;
+  /** Cosine similarity below which two frames of one folder are not the same person. */
+  identityThreshold: number;
 }
 
 /** What a job may use. Reading only: persisting results is the runner's job. */

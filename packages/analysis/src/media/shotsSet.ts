@@ -14,6 +14,8 @@ export interface ShotsSet {
   /** Frame entry names in capture order (natural sort: frame_2 before frame_10). */
   readonly frames: readonly string[];
   read(name: string): Promise<Uint8Array>;
+  /** The packer's `manifest.json` (timestamps, hashes), undefined when the archive has none. */
+  manifestText(maxBytes?: number): Promise<string | undefined>;
 }
 
 /**
@@ -46,6 +48,12 @@ export async function openShotsSet(
       const entry = zip.file(name);
       if (!entry) throw new Error(`missing entry ${name}`);
       return entry.async('uint8array');
+    },
+    async manifestText(maxBytes = 256 * 1024) {
+      const entry = zip.file('manifest.json');
+      if (!entry) return undefined;
+      const data = await entry.async('uint8array');
+      return data.length <= maxBytes ? new TextDecoder().decode(data) : undefined;
     },
   });
 }
