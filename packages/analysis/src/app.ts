@@ -47,6 +47,8 @@ export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngin
       attempts: o.webhookAttempts,
       timeoutMs: o.webhookTimeoutMs,
       baseDelayMs: o.webhookBaseDelayMs,
+      secret: o.webhookSecret,
+      allowPrivateTargets: o.webhookAllowPrivateTargets,
     },
   });
   const folders = new FolderService({ storage, runner, baseUrl: o.publicUrl });

@@ -46,19 +46,32 @@ export interface AnalysisServiceOptions {
   webhookTimeoutMs?: number;
   /** Webhook backoff base delay, ms. Default 500. */
   webhookBaseDelayMs?: number;
+  /**
+   * HMAC key of the `X-Webhook-Signature` header on every webhook call. Default: random per start,
+   * which no receiver can check, so set it (ANALYSIS_WEBHOOK_SECRET) when you use webhooks.
+   */
+  webhookSecret?: string | Uint8Array;
+  /** Allow webhooks to loopback, private and link-local addresses. Default false (public only). */
+  webhookAllowPrivateTargets?: boolean;
   /** Replaces the default SQLite + files storage (a later issue adds PostgreSQL / object storage). */
   storage?: Storage;
   logger?: Logger;
 }
 
-export type ResolvedOptions = Required<Omit<AnalysisServiceOptions, 'storage' | 'logger' | 'tokenSecret'>> & {
+export type ResolvedOptions = Required<
+  Omit<AnalysisServiceOptions, 'storage' | 'logger' | 'tokenSecret' | 'webhookSecret'>
+> & {
   tokenSecret: Uint8Array;
+  webhookSecret: Uint8Array;
 };
 
 function inUnitRange(name: string, v: number): number {
   if (!(v >= 0 && v <= 1)) throw new RangeError(`${name} must be within [0, 1], got ${v}`);
   return v;
 }
+
+const bytesOf = (v: string | Uint8Array): Uint8Array =>
+  typeof v === 'string' ? new TextEncoder().encode(v) : v;
 
 /** Fills defaults and rejects nonsense early, at start-up rather than on the first request. */
 export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
@@ -85,5 +98,7 @@ export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
     webhookAttempts: Math.max(1, o.webhookAttempts ?? 3),
     webhookTimeoutMs: o.webhookTimeoutMs ?? 5000,
     webhookBaseDelayMs: o.webhookBaseDelayMs ?? 500,
+    webhookSecret: bytesOf(o.webhookSecret ?? randomBytes(32)),
+    webhookAllowPrivateTargets: o.webhookAllowPrivateTargets ?? false,
   };
 }

@@ -16,7 +16,7 @@ import { type GestureSample, verifyGesture } from '../gestures/verify.js';
 import { parseClipManifest } from '../media/clipManifest.js';
 import { decodeImage } from '../media/decode.js';
 import { openShotsSet, sampleIndices } from '../media/shotsSet.js';
-import { cosineSimilarity } from '../models/align.js';
+import { cosineSimilarity, usableEmbedding } from '../models/align.js';
 import type { Box, RgbImage } from '../models/image.js';
 import type { JobContext } from './types.js';
 
@@ -30,17 +30,6 @@ export interface ClipReport {
 
 const round = (v: number): number => Math.round(v * 1e4) / 1e4;
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
-/** An embedding that cannot be trusted must fail the analysis, never read as "no difference". */
-export function usableEmbedding(e: Float32Array): boolean {
-  if (e.length === 0) return false;
-  let n = 0;
-  for (const v of e) {
-    if (!Number.isFinite(v)) return false;
-    n += v * v;
-  }
-  return n > 0.5;
-}
 
 /**
  * Server-side checks of one shots set (docs/gestures.md): frame bytes against the manifest's
