@@ -53,11 +53,15 @@ export function buildApp(
       biometryThreshold: o.biometryThreshold,
       collectionThreshold: o.collectionThreshold,
       maxFramesPerMedia: o.maxFramesPerMedia,
+      maxGestureFrames: o.maxGestureFrames,
+      identityThreshold: o.identityThreshold,
     },
     webhook: {
       attempts: o.webhookAttempts,
       timeoutMs: o.webhookTimeoutMs,
       baseDelayMs: o.webhookBaseDelayMs,
+      secret: o.webhookSecret,
+      allowPrivateTargets: o.webhookAllowPrivateTargets,
     },
   });
   const folders = new FolderService({ storage, runner, baseUrl: o.publicUrl });

@@ -23,6 +23,10 @@ export interface AnalysisServiceOptions {
   collectionThreshold?: number;
   /** Frames sampled from each shots set. Default 5. */
   maxFramesPerMedia?: number;
+  /** Frames of each shots set checked for the gesture, faces and identity (docs/gestures.md). Default 60. */
+  maxGestureFrames?: number;
+  /** Frames of one folder with a cosine similarity below this are different people. Default 0.3. */
+  identityThreshold?: number;
   /** ONNX Runtime intra-op threads per model. Default 1 (predictable on shared small machines). */
   inferenceThreads?: number;
   /**
@@ -54,19 +58,32 @@ export interface AnalysisServiceOptions {
    * `details.code: "rate_limited"`. Default 20 per 60 s; `limit: 0` turns it off.
    */
   authRateLimit?: { windowMs: number; limit: number };
+  /**
+   * HMAC key of the `X-Webhook-Signature` header on every webhook call. Default: random per start,
+   * which no receiver can check, so set it (ANALYSIS_WEBHOOK_SECRET) when you use webhooks.
+   */
+  webhookSecret?: string | Uint8Array;
+  /** Allow webhooks to loopback, private and link-local addresses. Default false (public only). */
+  webhookAllowPrivateTargets?: boolean;
   /** Replaces the default SQLite + files storage (a later issue adds PostgreSQL / object storage). */
   storage?: Storage;
   logger?: Logger;
 }
 
-export type ResolvedOptions = Required<Omit<AnalysisServiceOptions, 'storage' | 'logger' | 'tokenSecret'>> & {
+export type ResolvedOptions = Required<
+  Omit<AnalysisServiceOptions, 'storage' | 'logger' | 'tokenSecret' | 'webhookSecret'>
+> & {
   tokenSecret: Uint8Array;
+  webhookSecret: Uint8Array;
 };
 
 function inUnitRange(name: string, v: number): number {
   if (!(v >= 0 && v <= 1)) throw new RangeError(`${name} must be within [0, 1], got ${v}`);
   return v;
 }
+
+const bytesOf = (v: string | Uint8Array): Uint8Array =>
+  typeof v === 'string' ? new TextEncoder().encode(v) : v;
 
 /** Fills defaults and rejects nonsense early, at start-up rather than on the first request. */
 export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
@@ -82,6 +99,8 @@ export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
     biometryThreshold: inUnitRange('biometryThreshold', o.biometryThreshold ?? 0.4),
     collectionThreshold: inUnitRange('collectionThreshold', o.collectionThreshold ?? 0.45),
     maxFramesPerMedia: Math.max(1, Math.trunc(o.maxFramesPerMedia ?? 5)),
+    maxGestureFrames: Math.max(4, Math.trunc(o.maxGestureFrames ?? 60)),
+    identityThreshold: inUnitRange('identityThreshold', o.identityThreshold ?? 0.3),
     inferenceThreads: threads,
     concurrency: Math.max(1, Math.trunc(o.concurrency ?? availableParallelism() / threads)),
     tokenSecret: typeof secret === 'string' ? new TextEncoder().encode(secret) : secret,
@@ -94,5 +113,7 @@ export function resolveOptions(o: AnalysisServiceOptions): ResolvedOptions {
     webhookTimeoutMs: o.webhookTimeoutMs ?? 5000,
     webhookBaseDelayMs: o.webhookBaseDelayMs ?? 500,
     authRateLimit: o.authRateLimit ?? { windowMs: 60_000, limit: 20 },
+    webhookSecret: bytesOf(o.webhookSecret ?? randomBytes(32)),
+    webhookAllowPrivateTargets: o.webhookAllowPrivateTargets ?? false,
   };
 }

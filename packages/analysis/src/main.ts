@@ -8,7 +8,8 @@ import { createAnalysisService } from './index.js';
  *   ANALYSIS_PORT (8090), ANALYSIS_HOST (127.0.0.1), ANALYSIS_DATA_DIR (<repo>/.assets/analysis-data, git-ignored),
  *   LIVENESS_MODELS_DIR (<repo>/.assets/models), ANALYSIS_USER / ANALYSIS_PASSWORD,
  *   ANALYSIS_TOKEN_SECRET, ANALYSIS_LIVENESS_THRESHOLD, ANALYSIS_BIOMETRY_THRESHOLD,
- *   ANALYSIS_PUBLIC_URL, ANALYSIS_THREADS, ANALYSIS_CONCURRENCY.
+ *   ANALYSIS_PUBLIC_URL, ANALYSIS_THREADS, ANALYSIS_CONCURRENCY, ANALYSIS_WEBHOOK_SECRET,
+ *   ANALYSIS_WEBHOOK_ALLOW_PRIVATE (true/false), ANALYSIS_MAX_UPLOAD_BYTES.
  */
 const env = process.env;
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -31,6 +32,9 @@ const service = await createAnalysisService({
   concurrency: num(env.ANALYSIS_CONCURRENCY),
   tokenSecret: env.ANALYSIS_TOKEN_SECRET,
   publicUrl: env.ANALYSIS_PUBLIC_URL,
+  webhookSecret: env.ANALYSIS_WEBHOOK_SECRET,
+  webhookAllowPrivateTargets: env.ANALYSIS_WEBHOOK_ALLOW_PRIVATE === 'true',
+  maxUploadBytes: num(env.ANALYSIS_MAX_UPLOAD_BYTES),
 });
 
 const port = num(env.ANALYSIS_PORT) ?? 8090;

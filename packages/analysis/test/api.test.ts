@@ -15,6 +15,8 @@ const available = assetsPresent('analysis API tests', [
 
 type Json = Record<string, unknown> & { [k: string]: unknown };
 const USER = { email: 'backend@example.test', password: 'correct horse' };
+/** A user of another company (tenant). */
+const OTHER = { email: 'other@example.test', password: 'battery staple', company_id: 'other-company' };
 
 async function shotsSet(files: string[]): Promise<Uint8Array> {
   const zip = new JSZip();
@@ -84,12 +86,15 @@ describe.skipIf(!available)('Oz-compatible HTTP API', () => {
     service = await createAnalysisService({
       dataDir,
       modelsDir: MODELS_DIR,
-      users: [USER],
+      users: [USER, OTHER],
       livenessThreshold: 0.5,
       biometryThreshold: 0.4,
       maxFramesPerMedia: 3,
       inferenceThreads: 1,
       webhookBaseDelayMs: 10,
+      // The test's receiver listens on loopback.
+      webhookAllowPrivateTargets: true,
+      webhookSecret: 'webhook-secret-for-tests',
       logger: silentLogger,
     });
     const server = await listen(service.app);
@@ -145,10 +150,8 @@ describe.skipIf(!available)('Oz-compatible HTTP API', () => {
 
   it('creates a folder from multipart media with tags and meta_data, and finds it by meta_data', async () => {
     Object.assign(hook, await webhookSink());
-    const video = await shotsSet([
-      antispoofFixture('minivision_image_T1.jpg'),
-      antispoofFixture('minivision_image_T1.jpg'),
-    ]);
+    // One frame: the same frame twice is a frozen stream, which liveness declines (frames_duplicated).
+    const video = await shotsSet([antispoofFixture('minivision_image_T1.jpg')]);
     const { status, body } = await createFolder(
       {
         video1: { bytes: video, name: 'video1.zip', type: 'application/zip' },
@@ -318,6 +321,39 @@ describe.skipIf(!available)('Oz-compatible HTTP API', () => {
       { type: 'collection', params: { collection_ids: [collectionId] } },
     ]);
     expect(clean).toMatchObject({ resolution_status: 'SUCCESS' });
+
+    // Another company may not search this collection: it reads as unknown.
+    const login = await fetch(`${base}/api/authorize/auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ credentials: { email: OTHER.email, password: OTHER.password } }),
+    });
+    const otherToken = ((await login.json()) as Json).access_token as string;
+    const form2 = new FormData();
+    form2.append(
+      's',
+      new Blob([readFileSync(faceFixture('fr_obama2.jpg'))], { type: 'image/jpeg' }),
+      's.jpg',
+    );
+    form2.append('payload', JSON.stringify({}));
+    const theirs = await fetch(`${base}/api/folders/`, {
+      method: 'POST',
+      headers: { 'X-Forensic-Access-Token': otherToken },
+      body: form2,
+    });
+    const theirFolder = ((await theirs.json()) as Json).folder_id as string;
+    const foreign = await fetch(`${base}/api/folders/${theirFolder}/analyses/`, {
+      method: 'POST',
+      headers: { 'X-Forensic-Access-Token': otherToken, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        analyses: [{ type: 'collection', params: { collection_ids: [collectionId] } }],
+      }),
+    });
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toMatchObject({
+      error_code: 10,
+      details: { collection_ids: [collectionId] },
+    });
 
     expect(
       (await api(`/api/collections/${collectionId}/persons/${personId}`, { method: 'DELETE' })).status,

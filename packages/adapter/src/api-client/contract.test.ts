@@ -75,7 +75,7 @@ describe.skipIf(!present)('Oz API contract against the embedded analysis service
   it('logs in, creates the folder with the exact multipart shape, launches and reads analyses', async () => {
     const zip = await buildShotSet({
       action: 'video_selfie_best',
-      frames: [face, face],
+      frames: [face],
       orientation: 'landscape',
     });
     const media: MediaUpload[] = [

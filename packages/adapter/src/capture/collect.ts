@@ -20,7 +20,19 @@ export async function collectMedia(
   manifest: UploadManifest,
   sessionActions: readonly string[],
   limits: UploadLimits,
+  /** A random challenge: the video actions uploaded must be exactly these, in this order. */
+  challenge?: readonly string[],
 ): Promise<UploadResult<MediaUpload[]>> {
+  if (challenge !== undefined) {
+    const uploaded = manifest.media.filter((m) => m.kind === 'shots_set').map((m) => m.action);
+    const wanted = challenge.filter((a) => a.startsWith('video_selfie_'));
+    if (uploaded.length !== wanted.length || uploaded.some((a, i) => a !== wanted[i])) {
+      return reject(
+        'upload_challenge_mismatch',
+        `this session's challenge is ${wanted.join(', ')}; the upload carries ${uploaded.join(', ') || 'no clip'}`,
+      );
+    }
+  }
   const byField = new Map(form.files.map((f) => [f.field, f]));
   const listed = new Set(manifest.media.map((m) => m.field));
   const stray = form.files.find((f) => !listed.has(f.field));

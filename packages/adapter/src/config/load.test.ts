@@ -193,7 +193,12 @@ describe('environment overrides', () => {
         OZ_ADAPTER_ACTIONS_DEFAULT__VIDEO_COUNT: '3',
       },
     );
-    expect(config.actions_default).toEqual({ video_count: 3, photo_front: true, photo_back: false });
+    expect(config.actions_default).toEqual({
+      video_count: 3,
+      photo_front: true,
+      photo_back: false,
+      random: false,
+    });
   });
 
   it('names the variable in errors', () => {

@@ -1,5 +1,6 @@
 import { PHOTO_ACTIONS, VIDEO_ACTIONS } from '@open-liveness/trust';
 import { z } from 'zod';
+import { gesturePool } from '../session/challenge.js';
 import { toBool, toBytes, toList, toLowerWord, toNumber } from './normalise.js';
 
 export const ARCHITECTURES = ['normal', 'lite', 'capture'] as const;
@@ -64,6 +65,8 @@ export const configSchema = z
         video_count: int(0, 10).default(1),
         photo_front: bool(false),
         photo_back: bool(false),
+        /** Draw `video_count` gesture actions from `video_actions_list` per session (docs/configuration.md). */
+        random: bool(false),
       })
       .prefault({}),
     analyses: z
@@ -205,6 +208,16 @@ export const configSchema = z
         'session_token_key',
         'required when use_wasm_container is on and api_use_session_token is "client" (or set api_token)',
       );
+    }
+    if (
+      c.actions_default.random &&
+      c.actions_default.video_count > gesturePool(c.video_actions_list).length
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['actions_default', 'video_count'],
+        message: `with actions_default.random, at most the ${gesturePool(c.video_actions_list).length} gesture actions of video_actions_list (no repeats)`,
+      });
     }
     if (c.api_login !== undefined && c.api_password === undefined) {
       missing('api_password', 'required when api_login is set');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OzApiClient } from '../api-client/index.js';
 import { startSession, startTestAdapter, type TestAdapter, testConfig } from '../testing/app.js';
 import { assetsPresent, FACE_IMAGE, REAL_ASSETS } from '../testing/assets.js';
-import { buildShotSet, faceJpeg, uploadForm } from '../testing/capture.js';
+import { buildShotSet, faceFrames, uploadForm } from '../testing/capture.js';
 import { postContainer, sealClips } from '../testing/container.js';
 import { type RealAnalysis, startRealAnalysis } from '../testing/real-analysis.js';
 
@@ -16,12 +16,12 @@ const ACTION = 'video_selfie_blank';
 describe.skipIf(!present)('sealed container against the embedded analysis service', () => {
   let real: RealAnalysis;
   let api: OzApiClient;
-  let face: Buffer;
+  let frames: Buffer[];
 
   beforeAll(async () => {
     real = await startRealAnalysis();
     api = real.api;
-    face = await faceJpeg(FACE_IMAGE);
+    frames = await faceFrames(FACE_IMAGE, 3);
   }, 60_000);
 
   afterAll(async () => {
@@ -52,7 +52,7 @@ describe.skipIf(!present)('sealed container against the embedded analysis servic
         [
           {
             action: ACTION,
-            frames: [face, face, face],
+            frames,
             additionalInfo: '{"virtual_camera_suspected":false}',
           },
         ],
@@ -105,7 +105,7 @@ describe.skipIf(!present)('sealed container against the embedded analysis servic
       const { session_token } = (await granted.json()) as { session_token: string };
       const s = await startSession(adapter.url, { actions: [ACTION] });
       const bytes = await sealClips(
-        [{ action: ACTION, frames: [face, face] }],
+        [{ action: ACTION, frames: frames.slice(0, 2) }],
         session_token,
         s.json.container_public_key as string,
       );
@@ -127,7 +127,7 @@ describe.skipIf(!present)('sealed container against the embedded analysis servic
     try {
       const s = await startSession(adapter.url, { actions: [ACTION] });
       expect(s.json.use_wasm_container).toBe(false);
-      const zip = await buildShotSet({ action: ACTION, frames: [face, face] });
+      const zip = await buildShotSet({ action: ACTION, frames: frames.slice(0, 2) });
       const upload = await fetch(`${adapter.url}/api/v1/sessions/${s.json.session}/media`, {
         method: 'POST',
         body: uploadForm([{ field: 'video1', action: ACTION, kind: 'shots_set', data: zip }]),

@@ -25,7 +25,13 @@ export function mediaRouter(deps: ProtocolDeps): Router {
     if (!form.ok) return rejectUpload(deps, res, form.error, claims.sid);
     const manifest = parseUploadManifest(form.value.fields.manifest);
     if (!manifest.ok) return rejectUpload(deps, res, manifest.error, claims.sid);
-    const media = await collectMedia(form.value, manifest.value, claims.actions, limits);
+    const media = await collectMedia(
+      form.value,
+      manifest.value,
+      claims.actions,
+      limits,
+      claims.challenge ? claims.actions : undefined,
+    );
     if (!media.ok) return rejectUpload(deps, res, media.error, claims.sid);
     await acceptCapture(deps, api, res, claims, {
       media: media.value,

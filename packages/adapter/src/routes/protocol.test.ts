@@ -3,7 +3,7 @@ import type { OzApiClient } from '../api-client/index.js';
 import type { ResultMode } from '../config/index.js';
 import { startSession, startTestAdapter, type TestAdapter, testConfig } from '../testing/app.js';
 import { assetsPresent, FACE_IMAGE, REAL_ASSETS } from '../testing/assets.js';
-import { buildShotSet, faceJpeg, uploadForm } from '../testing/capture.js';
+import { buildShotSet, faceFrames, uploadForm } from '../testing/capture.js';
 import { type RealAnalysis, startRealAnalysis } from '../testing/real-analysis.js';
 
 /*
@@ -20,10 +20,9 @@ describe.skipIf(!present)('protocol against the embedded analysis service', () =
   beforeAll(async () => {
     real = await startRealAnalysis();
     api = real.api;
-    const face = await faceJpeg(FACE_IMAGE);
     shotSet = await buildShotSet({
       action: 'video_selfie_blank',
-      frames: [face, face, face],
+      frames: await faceFrames(FACE_IMAGE, 3),
       additionalInfo: JSON.stringify({ virtual_camera_suspected: false }),
     });
   }, 60_000);

@@ -96,6 +96,7 @@ export function sessionsRouter(deps: ProtocolDeps): Router {
         sid: eventSessionId,
         nonce: randomUUID(),
         actions: actions.actions,
+        ...(actions.challenge ? { challenge: true } : {}),
         meta: body.meta ?? {},
         ...(clientToken ? { api_token: clientToken } : {}),
         ...(containerToken ? { container_jti: containerToken.jti } : {}),

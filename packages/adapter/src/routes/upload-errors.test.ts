@@ -190,3 +190,41 @@ describe('capture architecture', () => {
     }
   });
 });
+
+describe('random challenge', () => {
+  it('runs the drawn actions and refuses an upload that is not exactly them, in order', async () => {
+    const frame = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#808080' } })
+      .jpeg()
+      .toBuffer();
+    const adapter = await startTestAdapter(
+      testConfig({
+        actions_default_importance: true,
+        actions_default: { video_count: 2, random: true },
+        video_actions_list: ['video_selfie_blank', 'video_selfie_smile', 'video_selfie_left'],
+      }),
+      unusedApi,
+    );
+    try {
+      const session = await startSession(adapter.url, { actions: ['video_selfie_blank'] });
+      const drawn = session.json.actions as string[];
+      // The page asked for blank; the adapter decides, and draws both gestures (one a head movement).
+      expect(new Set(drawn)).toEqual(new Set(['video_selfie_smile', 'video_selfie_left']));
+      const part = async (action: string, i: number): Promise<UploadPart> => ({
+        field: `video${i + 1}`,
+        action,
+        kind: 'shots_set',
+        data: await buildShotSet({ action, frames: [frame] }),
+      });
+      for (const actions of [[...drawn].reverse(), [drawn[0] as string]]) {
+        const res = await fetch(`${adapter.url}/api/v1/sessions/${session.json.session}/media`, {
+          method: 'POST',
+          body: uploadForm(await Promise.all(actions.map(part))),
+        });
+        expect(res.status).toBe(422);
+        expect(await res.json()).toMatchObject({ code: 'upload_challenge_mismatch' });
+      }
+    } finally {
+      await adapter.close();
+    }
+  });
+});

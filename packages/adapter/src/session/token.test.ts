@@ -54,7 +54,7 @@ describe('session tokens', () => {
 describe('actions', () => {
   const settings = {
     actions_default_importance: false,
-    actions_default: { video_count: 2, photo_front: true, photo_back: false },
+    actions_default: { video_count: 2, photo_front: true, photo_back: false, random: false },
     video_actions_list: ['video_selfie_blank', 'video_selfie_smile'],
     photo_actions_list: ['photo_id_front'],
   };
@@ -64,11 +64,13 @@ describe('actions', () => {
     expect(resolveActions(settings, ['video_selfie_smile'])).toEqual({
       ok: true,
       actions: ['video_selfie_smile'],
+      challenge: false,
     });
     expect(resolveActions({ ...settings, actions_default_importance: true }, ['video_selfie_smile'])).toEqual(
       {
         ok: true,
         actions: defaultActions(settings),
+        challenge: false,
       },
     );
     expect(resolveActions(settings, ['video_selfie_left'])).toMatchObject({

@@ -25,6 +25,8 @@ const claimsSchema = z.strictObject({
   iat: z.number().int(),
   exp: z.number().int(),
   actions: z.array(z.string()),
+  /** The actions are a random challenge (actions_default.random): the upload must be exactly them, in order. */
+  challenge: z.literal(true).optional(),
   /** open({meta}) as folder:meta_data strings. */
   meta: z.record(z.string(), z.string()),
   /** The page's API token (api_use_token: client). */

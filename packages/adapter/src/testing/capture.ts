@@ -1,9 +1,18 @@
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 
 /** The fixture face as a JPEG, the way the plugin encodes frames. */
 export async function faceJpeg(path: string, width = 480): Promise<Buffer> {
   return sharp(path).resize({ width }).jpeg({ quality: 85 }).toBuffer();
+}
+
+/**
+ * `count` distinct frames of one still face (slightly different sizes), because the analysis
+ * declines a shot set whose frames are byte-identical (a frozen stream).
+ */
+export function faceFrames(path: string, count: number): Promise<Buffer[]> {
+  return Promise.all(Array.from({ length: count }, (_, i) => faceJpeg(path, 480 - 4 * i)));
 }
 
 export interface ShotSetInput {
@@ -29,7 +38,13 @@ export async function buildShotSet(input: ShotSetInput): Promise<Buffer> {
       version: 1,
       action: input.action,
       orientation: input.orientation ?? 'portrait',
-      frames: names.map((name, i) => ({ name, t: i * 33 })),
+      frames: names.map((name, i) => ({
+        name,
+        t: i * 33,
+        sha256: createHash('sha256')
+          .update(input.frames[i] as Buffer)
+          .digest('hex'),
+      })),
       best_frame: names[0],
       ...(input.additionalInfo !== undefined ? { additional_info: input.additionalInfo } : {}),
     }),

@@ -15,6 +15,10 @@ export const UPLOAD_ERRORS = {
   upload_bad_zip: { status: 422, message: 'The archive is damaged or uses an unsupported feature.' },
   upload_bad_image: { status: 422, message: 'The image cannot be decoded or is too large.' },
   upload_bad_manifest: { status: 422, message: 'The shot set manifest is missing or invalid.' },
+  upload_challenge_mismatch: {
+    status: 422,
+    message: "The upload does not carry this session's challenge actions in order.",
+  },
 } as const;
 
 export type UploadErrorCode = keyof typeof UPLOAD_ERRORS;

@@ -4,6 +4,7 @@ import { type ApiError, apiError, err, ok, type Result } from '../domain/errors.
 import { nowSeconds } from '../domain/time.js';
 import type { CollectionRecord, JsonObject, PersonPhotoRecord, PersonRecord } from '../domain/types.js';
 import { decodeImage } from '../media/decode.js';
+import { usableEmbedding } from '../models/align.js';
 import { EMBEDDING_MODEL_ID } from '../models/embedder.js';
 import type { FaceToolkit } from '../models/pool.js';
 import type { Storage } from '../storage/types.js';
@@ -69,6 +70,10 @@ export class CollectionService {
         return err(apiError('INVALID_VALUE', `File ${f.field} is not a decodable JPEG/PNG image`));
       }
       if (!face) return err(apiError('INVALID_VALUE', `Could not locate face on file ${f.field}`));
+      const embedding = await this.engine.embedding(image, face.box);
+      if (!usableEmbedding(embedding)) {
+        return err(apiError('UNKNOWN', `The face model gave no usable embedding for file ${f.field}`));
+      }
       const photoId = randomUUID();
       photos.push({
         bytes: f.bytes,
@@ -77,7 +82,7 @@ export class CollectionService {
           person_id: person.person_id,
           collection_id: collectionId,
           blob_key: `collections/${collectionId}/${photoId}`,
-          embedding: await this.engine.embedding(image, face.box),
+          embedding,
           model_id: EMBEDDING_MODEL_ID,
           time_created: now,
         },

@@ -134,6 +134,21 @@ export class FolderService {
           }),
         );
     }
+    // Tenancy: a blacklist may only search the caller's own collections. An id of another company
+    // reads as unknown, so its existence is not revealed.
+    const requestedCollections = requests.flatMap((r) => {
+      const ids = r.params?.collection_ids;
+      return Array.isArray(ids) ? ids : [];
+    });
+    if (requestedCollections.length) {
+      const own = new Set((await this.meta.listCollections(user.company_id)).map((c) => c.collection_id));
+      const foreign = requestedCollections.filter((id) => typeof id !== 'string' || !own.has(id));
+      if (foreign.length) {
+        return err(
+          apiError('NOT_EXIST', 'Collection not found', { collection_ids: foreign.map((id) => String(id)) }),
+        );
+      }
+    }
     const now = nowSeconds(this.clock);
     const groupId = randomUUID();
     const records: AnalysisRecord[] = requests.map((r) => ({

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type ApiError, apiError, err, ok, type Result } from '../domain/errors.js';
 import type { JsonObject, MediaRecord } from '../domain/types.js';
 import { classifyUpload } from '../media/classify.js';
+import { DEFAULT_ZIP_CAPS, zipCapViolation } from '../media/zipLimits.js';
 
 /** One multipart file, independent of multer's type. */
 export interface UploadedFile {
@@ -34,6 +35,13 @@ export function draftMedia(
     if (!kind) {
       return err(
         apiError('INVALID_VALUE', `Unsupported media type for file key ${f.field}`, { file_key: f.field }),
+      );
+    }
+    // Same caps as the adapter, at the door: a zip bomb is refused before it is stored.
+    const zipProblem = kind.type === 'SHOTS_SET_FOLDER' ? zipCapViolation(f.bytes, DEFAULT_ZIP_CAPS) : null;
+    if (zipProblem) {
+      return err(
+        apiError('INVALID_VALUE', `Shots set ${f.field} refused: ${zipProblem}`, { file_key: f.field }),
       );
     }
     const mediaId = randomUUID();

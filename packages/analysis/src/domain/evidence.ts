@@ -30,5 +30,21 @@ export function parseClientEvidence(mediaMeta: JsonObject): ClientEvidence {
 export const DECLINE_REASONS = {
   spoofScore: 'confidence_spoofing_above_threshold',
   virtualCamera: 'virtual_camera_suspected',
+  /** The clip does not show the gesture its action tag asks for (docs/gestures.md). */
+  gestureNotPerformed: 'gesture_not_performed',
+  /** Too few frames gave landmarks to judge the gesture. */
+  gestureUnverifiable: 'gesture_unverifiable',
+  /** A frame shows more than one face. */
+  multipleFaces: 'multiple_faces',
+  /** The frames (or the folder's media) do not all show the same person. */
+  identityInconsistent: 'identity_inconsistent',
+  /** Frame timestamps missing, not increasing, or at an implausible cadence. */
+  timestampsInvalid: 'frame_timestamps_invalid',
+  /** A frame's bytes do not match the SHA-256 its manifest lists, or the manifest lists other frames. */
+  frameHashMismatch: 'frame_hash_mismatch',
+  /** Two frames carry identical bytes: a frozen or replayed stream. */
+  framesDuplicated: 'frames_duplicated',
+  /** A gesture clip without the manifest (timestamps and hashes) the server needs to check it. */
+  manifestMissing: 'frame_manifest_missing',
 } as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[keyof typeof DECLINE_REASONS];

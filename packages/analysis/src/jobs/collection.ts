@@ -1,6 +1,6 @@
 import { ANALYSIS_ERRORS, analysisFailure, err, ok } from '../domain/errors.js';
 import type { JsonValue, ResultsMediaEntry } from '../domain/types.js';
-import { cosineSimilarity } from '../models/align.js';
+import { cosineSimilarity, usableEmbedding } from '../models/align.js';
 import { EMBEDDING_MODEL_ID } from '../models/embedder.js';
 import { similarityToConfidence } from './decisions.js';
 import { embeddingOf } from './faces.js';
@@ -28,12 +28,24 @@ export const runCollection: Job = async (analysis, media, ctx) => {
     );
   }
   const requested = collectionIdsParam(analysis.params.collection_ids);
-  const collections =
-    requested ?? (await ctx.meta.listCollections(analysis.company_id)).map((c) => c.collection_id);
+  const own = (await ctx.meta.listCollections(analysis.company_id)).map((c) => c.collection_id);
+  // Checked again here (the route checks first): never search another company's collections.
+  const foreign = requested?.filter((id) => !own.includes(id)) ?? [];
+  if (foreign.length) {
+    return err(analysisFailure(ANALYSIS_ERRORS.NOT_EXIST, `Collection not found: ${foreign.join(', ')}`));
+  }
+  const collections = requested ?? own;
   // Embeddings from another model or recipe are not comparable; skip them rather than mis-match.
   const photos = (await ctx.meta.listCollectionPhotos(collections)).filter(
     (p) => p.model_id === EMBEDDING_MODEL_ID,
   );
+  // Fail closed: a stored embedding that cannot be compared would silently read as "no hit".
+  const broken = photos.find((p) => !usableEmbedding(p.embedding));
+  if (broken) {
+    return err(
+      analysisFailure(ANALYSIS_ERRORS.INTERNAL, `Unusable stored embedding for photo ${broken.photo_id}`),
+    );
+  }
   const threshold =
     typeof analysis.params.threshold === 'number'
       ? analysis.params.threshold

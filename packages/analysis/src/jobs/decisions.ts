@@ -21,15 +21,20 @@ export interface QualityDecision {
   reasons: DeclineReason[];
 }
 
-/** Oz semantics: `confidence_spoofing ≥ threshold` ⇒ attack. Client evidence can only decline. */
+/**
+ * Oz semantics: `confidence_spoofing ≥ threshold` ⇒ attack. Client evidence and the server's own
+ * frame checks (gesture, faces, identity, timing, hashes) can only decline.
+ */
 export function qualityDecision(
   confidenceSpoofing: number,
   threshold: number,
   evidence: ClientEvidence,
+  serverChecks: readonly DeclineReason[] = [],
 ): QualityDecision {
   const reasons: DeclineReason[] = [];
   if (confidenceSpoofing >= threshold) reasons.push(DECLINE_REASONS.spoofScore);
   if (evidence.virtualCameraSuspected) reasons.push(DECLINE_REASONS.virtualCamera);
+  for (const r of serverChecks) if (!reasons.includes(r)) reasons.push(r);
   return { resolution: reasons.length ? 'DECLINED' : 'SUCCESS', reasons };
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../domain/errors.js';
 import type { MediaRecord } from '../domain/types.js';
 import { type Frame, loadFrames } from '../media/frames.js';
+import { usableEmbedding } from '../models/align.js';
 import type { FaceFound } from '../models/engine.js';
 import { boxArea } from '../models/image.js';
 import type { JobContext } from './types.js';
@@ -63,8 +64,12 @@ export async function embeddingOf(
   const faces = await facesOf(media, ctx);
   if (!faces.ok) return faces;
   const best = largestFace(faces.value);
-  return ok({
-    embedding: await ctx.engine.embedding(best.frame.image, best.face.box),
-    faces: best.face.faceCount,
-  });
+  const embedding = await ctx.engine.embedding(best.frame.image, best.face.box);
+  // Fail closed: an empty or NaN embedding must fail the analysis, never match or miss silently.
+  if (!usableEmbedding(embedding)) {
+    return err(
+      analysisFailure(ANALYSIS_ERRORS.INTERNAL, `Unusable face embedding on media ${media.media_id}`),
+    );
+  }
+  return ok({ embedding, faces: best.face.faceCount });
 }

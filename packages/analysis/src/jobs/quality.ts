@@ -1,8 +1,10 @@
 import { ANALYSIS_ERRORS, analysisFailure, err, ok } from '../domain/errors.js';
-import { parseClientEvidence } from '../domain/evidence.js';
+import { DECLINE_REASONS, type DeclineReason, parseClientEvidence } from '../domain/evidence.js';
 import { worstResolution } from '../domain/status.js';
 import type { JsonObject, Resolution, ResultsMediaEntry } from '../domain/types.js';
 import { gestureOf, pickActionFrame } from './action-shot.js';
+import { cosineSimilarity } from '../models/align.js';
+import { checkClip } from './clipChecks.js';
 import { qualityDecision, spoofConfidence } from './decisions.js';
 import { facesOf } from './faces.js';
 import { type Job, legacyMediaKey, type OutputImage } from './types.js';
@@ -32,7 +34,18 @@ export const runQuality: Job = async (analysis, media, ctx) => {
   const outputs: OutputImage[] = [];
   const decisions: Resolution[] = [];
   let maxSpoof = 0;
+  let folderIdentity: Float32Array | null = null;
   for (const m of media) {
+    // Shots sets get the server's own frame checks (gesture, faces, identity, timing, hashes).
+    const clip = m.media_type === 'SHOTS_SET_FOLDER' ? await checkClip(m, ctx) : null;
+    if (clip && !clip.ok) return clip;
+    const clipReasons: DeclineReason[] = clip ? [...clip.value.reasons] : [];
+    const clipEmbedding = clip?.value.embedding ?? null;
+    if (clipEmbedding) {
+      if (!folderIdentity) folderIdentity = clipEmbedding;
+      else if (cosineSimilarity(folderIdentity, clipEmbedding) < ctx.settings.identityThreshold)
+        clipReasons.push(DECLINE_REASONS.identityInconsistent);
+    }
     const faces = await facesOf(m, ctx);
     if (!faces.ok) return faces;
     const scored = [];
@@ -40,8 +53,14 @@ export const runQuality: Job = async (analysis, media, ctx) => {
       scored.push({ f, s: await ctx.engine.antispoofScores(f.frame.image, f.face.box) });
     }
     const confidence = spoofConfidence(scored.map((x) => x.s.real));
+    if (!Number.isFinite(confidence)) {
+      // Fail closed: a model that answers NaN must never read as "live".
+      return err(
+        analysisFailure(ANALYSIS_ERRORS.INTERNAL, `Liveness model gave no usable score on ${m.media_id}`),
+      );
+    }
     const evidence = parseClientEvidence(m.meta_data);
-    const decision = qualityDecision(confidence, threshold, evidence);
+    const decision = qualityDecision(confidence, threshold, evidence, clipReasons);
     decisions.push(decision.resolution);
     maxSpoof = Math.max(maxSpoof, confidence);
     const best = scored.reduce((a, b) => (b.s.real > a.s.real ? b : a));
@@ -82,6 +101,7 @@ export const runQuality: Job = async (analysis, media, ctx) => {
         faces_max: Math.max(...faces.value.map((f) => f.face.faceCount)),
         virtual_camera_suspected: evidence.virtualCameraSuspected,
         ...(extractActionShot ? { action_shot: actionShot } : {}),
+        ...(clip ? { clip_checks: clip.value.details } : {}),
         // Raw per-frame model outputs, for audits and threshold calibration.
         frames: scored.map((x) => ({
           name: x.f.frame.name,

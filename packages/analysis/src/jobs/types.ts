@@ -16,6 +16,10 @@ export interface JobSettings {
   biometryThreshold: number;
   collectionThreshold: number;
   maxFramesPerMedia: number;
+  /** Frames of a shots set decoded for the gesture, face-count and identity checks. */
+  maxGestureFrames: number;
+  /** Cosine similarity below which two frames of one folder are not the same person. */
+  identityThreshold: number;
 }
 
 /** Faces found per media id, shared by the analyses of one group (decode and detect once). */

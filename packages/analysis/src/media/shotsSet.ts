@@ -7,13 +7,36 @@ import {
   ok,
   type Result,
 } from '../domain/errors.js';
+import { DEFAULT_ZIP_CAPS, type ZipCaps, zipCapViolation } from './zipLimits.js';
 
 const FRAME_NAME = /\.(jpe?g|png)$/i;
+
+/** Inflates one entry, aborting as soon as it exceeds `cap` bytes (an entry may lie about its size). */
+function readCapped(entry: JSZip.JSZipObject, cap: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = entry.nodeStream('nodebuffer');
+    stream.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > cap) {
+        stream.removeAllListeners('data');
+        reject(new Error(`entry ${entry.name} inflates beyond ${cap} bytes`));
+        return;
+      }
+      chunks.push(c);
+    });
+    stream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    stream.on('error', reject);
+  });
+}
 
 export interface ShotsSet {
   /** Frame entry names in capture order (natural sort: frame_2 before frame_10). */
   readonly frames: readonly string[];
   read(name: string): Promise<Uint8Array>;
+  /** The packer's `manifest.json` (timestamps, hashes), undefined when the archive has none. */
+  manifestText(maxBytes?: number): Promise<string | undefined>;
 }
 
 /**
@@ -24,7 +47,11 @@ export interface ShotsSet {
 export async function openShotsSet(
   bytes: Uint8Array,
   maxEntries = 1000,
+  caps: ZipCaps = DEFAULT_ZIP_CAPS,
 ): Promise<Result<ShotsSet, AnalysisFailure>> {
+  const violation = zipCapViolation(bytes, caps);
+  if (violation)
+    return err(analysisFailure(ANALYSIS_ERRORS.UNSUPPORTED_MEDIA, `Shots set refused: ${violation}`));
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -45,7 +72,13 @@ export async function openShotsSet(
     async read(name: string) {
       const entry = zip.file(name);
       if (!entry) throw new Error(`missing entry ${name}`);
-      return entry.async('uint8array');
+      return readCapped(entry, caps.maxUncompressedBytes);
+    },
+    async manifestText(maxBytes = 256 * 1024) {
+      const entry = zip.file('manifest.json');
+      if (!entry) return undefined;
+      const data = await entry.async('uint8array');
+      return data.length <= maxBytes ? new TextDecoder().decode(data) : undefined;
     },
   });
 }

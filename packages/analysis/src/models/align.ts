@@ -114,3 +114,14 @@ export function l2Normalise(v: Float32Array): Float32Array {
   const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
   return v.map((x) => x * inv);
 }
+
+/** An embedding that cannot be trusted must fail the analysis, never read as "no difference". */
+export function usableEmbedding(e: Float32Array): boolean {
+  if (e.length === 0) return false;
+  let n = 0;
+  for (const v of e) {
+    if (!Number.isFinite(v)) return false;
+    n += v * v;
+  }
+  return n > 0.5;
+}

@@ -1,7 +1,7 @@
 import { type SealEntryInput, sealContainer } from '@open-liveness/trust';
 import type { Clip } from '../capture/clip.js';
 import { LivenessFailure } from '../errors/codes.js';
-import { frameName, shotSetManifest } from './shot-set.js';
+import { frameName, sha256Hex, shotSetManifest, withFrameHashes } from './shot-set.js';
 
 /**
  * Seals every clip (frames, per-action manifests and evidence) into one encrypted container bound to
@@ -17,7 +17,10 @@ export async function sealCapture(
   const evidence: Record<string, string> = {};
   for (const { clip, additionalInfo } of clips) {
     const t0 = clip.frames[0]?.metrics.timestamp ?? 0;
+    const hashes: string[] = [];
     for (const [index, frame] of clip.frames.entries()) {
+      const bytes = new Uint8Array(await frame.jpeg.arrayBuffer());
+      hashes.push(await sha256Hex(bytes));
       entries.push({
         name: `${clip.action}/${frameName(index)}`,
         type: 'image/jpeg',
@@ -25,7 +28,7 @@ export async function sealCapture(
         action: clip.action,
         index,
         timestamp_ms: Math.round(frame.metrics.timestamp - t0),
-        bytes: new Uint8Array(await frame.jpeg.arrayBuffer()),
+        bytes,
       });
     }
     entries.push({
@@ -33,7 +36,9 @@ export async function sealCapture(
       type: 'application/json',
       kind: 'file',
       action: clip.action,
-      bytes: new TextEncoder().encode(JSON.stringify(shotSetManifest(clip, additionalInfo))),
+      bytes: new TextEncoder().encode(
+        JSON.stringify(withFrameHashes(shotSetManifest(clip, additionalInfo), hashes)),
+      ),
     });
     evidence[clip.action] = additionalInfo;
   }

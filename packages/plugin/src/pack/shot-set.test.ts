@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Clip } from '../capture/clip.js';
@@ -55,5 +56,14 @@ describe('shot set packing', () => {
     expect(Object.keys(zip.files).sort()).toEqual(['000.jpg', '001.jpg', '002.jpg', 'manifest.json']);
     const second = await zip.file('001.jpg')?.async('uint8array');
     expect([...(second ?? [])]).toEqual([0xff, 0xd8, 1]);
+    // Each frame's SHA-256 travels in the manifest, for the server's frame checks.
+    const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}') as {
+      frames: Array<{ sha256: string }>;
+    };
+    expect(manifest.frames[1]?.sha256).toBe(
+      createHash('sha256')
+        .update(new Uint8Array([0xff, 0xd8, 1]))
+        .digest('hex'),
+    );
   });
 });

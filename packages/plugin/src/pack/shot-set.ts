@@ -5,7 +5,8 @@ export interface ShotSetManifest {
   version: 1;
   action: string;
   orientation: 'portrait' | 'landscape';
-  frames: Array<{ name: string; t: number; box: ReturnType<typeof roundBox> | null }>;
+  /** `sha256`: hex digest of the frame's JPEG bytes, checked by the server (frozen or swapped frames). */
+  frames: Array<{ name: string; t: number; box: ReturnType<typeof roundBox> | null; sha256?: string }>;
   best_frame: string;
   additional_info: string;
 }
@@ -29,4 +30,15 @@ export function shotSetManifest(clip: Clip, additionalInfo: string): ShotSetMani
     best_frame: frameName(Math.max(0, clip.bestIndex)),
     additional_info: additionalInfo,
   };
+}
+
+/** Hex SHA-256 of some bytes (WebCrypto: available in pages and workers on secure origins). */
+export async function sha256Hex(bytes: BufferSource): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The manifest with each frame's content hash, in frame order. */
+export function withFrameHashes(manifest: ShotSetManifest, hashes: readonly string[]): ShotSetManifest {
+  return { ...manifest, frames: manifest.frames.map((f, i) => ({ ...f, sha256: hashes[i] })) };
 }
