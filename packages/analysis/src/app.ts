@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { CollectionService } from './app/collections.js';
 import { FolderService } from './app/folders.js';
+import { createInstantService, type InstantService } from './app/instant.js';
 import { SessionService } from './auth/sessions.js';
 import { UserDirectory } from './auth/users.js';
 import type { ResolvedOptions } from './config.js';
@@ -15,12 +16,14 @@ import { authRoutes } from './routes/auth.js';
 import { collectionRoutes } from './routes/collections.js';
 import { folderRoutes } from './routes/folders.js';
 import { healthRoutes } from './routes/health.js';
+import { instantRoutes } from './routes/instant.js';
 import { mediaRoutes } from './routes/media.js';
 import type { Storage } from './storage/types.js';
 
 export interface AppParts {
   app: Express;
   runner: AnalysisRunner;
+  instant: InstantService;
 }
 
 /** Wires services and routes. No IO happens here beyond what the parts already own. */
@@ -30,8 +33,7 @@ export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngin
     refreshTtl: o.refreshTokenTtlSeconds,
     sliding: o.slidingSessions,
   });
-  const runner = new AnalysisRunner({
-    storage,
+  const runnerDeps = {
     engine,
     logger,
     baseUrl: o.publicUrl,
@@ -46,7 +48,9 @@ export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngin
       timeoutMs: o.webhookTimeoutMs,
       baseDelayMs: o.webhookBaseDelayMs,
     },
-  });
+  };
+  const runner = new AnalysisRunner({ ...runnerDeps, storage });
+  const instant = createInstantService(runnerDeps);
   const folders = new FolderService({ storage, runner, baseUrl: o.publicUrl });
   const collections = new CollectionService(storage, engine);
   const auth = requireAuth(sessions);
@@ -58,10 +62,11 @@ export function buildApp(o: ResolvedOptions, storage: Storage, engine: FaceEngin
   app.use(healthRoutes());
   app.use(authRoutes(sessions));
   app.use(folderRoutes(folders, auth, upload));
+  app.use(instantRoutes(instant, auth, upload));
   app.use(analysisRoutes(storage.meta, auth));
   app.use(mediaRoutes(storage, auth, o.publicUrl));
   app.use(collectionRoutes(collections, auth, upload));
   app.use((_req, res) => sendError(res, apiError('NOT_EXIST', 'Not found')));
   app.use(errorHandler(logger));
-  return { app, runner };
+  return { app, runner, instant };
 }

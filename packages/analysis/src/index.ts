@@ -20,13 +20,14 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
   const logger = options.logger ?? consoleLogger;
   const engine = await FaceEngine.load(o.modelsDir, o.inferenceThreads);
   const storage = options.storage ?? openDefaultStorage(o.dataDir);
-  const { app, runner } = buildApp(o, storage, engine, logger);
+  const { app, runner, instant } = buildApp(o, storage, engine, logger);
   let closed = false;
   return {
     app,
     async close() {
       if (closed) return;
       closed = true;
+      await instant.idle();
       await runner.idle();
       await engine.close();
       await storage.close();
