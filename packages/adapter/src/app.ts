@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps): Express {
       }),
     );
   }
-  app.use(pluginAssetsRouter(deps.paths));
+  app.use(pluginAssetsRouter(deps.paths, { preinit: config.preinit }));
   app.use(demoRouter(deps.paths));
   app.use((req, res) => {
     res.status(404).json({ code: 'not_found', message: `no such resource: ${req.path}` });

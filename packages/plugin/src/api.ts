@@ -2,11 +2,15 @@ import { ERROR_CODES, type LivenessError } from './errors/codes.js';
 import { LivenessSession } from './flow/session.js';
 import { LocaleRegistry } from './i18n/translator.js';
 import { normalizeOptions, type OpenOptions } from './options.js';
+import { type PreinitMode, prefetchIntoCache, startPreinit } from './preinit/preinit.js';
 import { mountUi } from './ui/mount.js';
+import { VisionClient, type VisionUrls } from './vision/client.js';
 
 export interface PluginConfig {
   /** Where the adapter serves the plugin's files (worker, wasm, models); ends with '/'. */
   baseUrl: string;
+  /** Adapter `preinit`: what loads before open() (preinit/preinit.ts). Default `off`. */
+  preinit?: PreinitMode;
 }
 
 export interface OzLivenessApi {
@@ -22,6 +26,22 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
   const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
   const locales = new LocaleRegistry();
   let current: { session: LivenessSession; unmount: () => void } | null = null;
+  const urls: VisionUrls = {
+    workerUrl: `${base}plugin/vision_worker.js`,
+    wasmBaseUrl: `${base}assets/wasm`,
+    modelUrl: `${base}assets/models/face_landmarker.task`,
+  };
+  const packWorkerUrl = `${base}plugin/pack_worker.js`;
+  const preloader = startPreinit(config.preinit ?? 'off', {
+    createVision: () => new VisionClient(urls),
+    prefetch: prefetchIntoCache,
+    libraryUrls: [
+      urls.workerUrl,
+      packWorkerUrl,
+      `${urls.wasmBaseUrl}/vision_wasm_internal.js`,
+      `${urls.wasmBaseUrl}/vision_wasm_internal.wasm`,
+    ],
+  });
 
   const reportEarly = (options: OpenOptions, code: keyof typeof ERROR_CODES, message: string) => {
     const error: LivenessError = {
@@ -59,18 +79,16 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
       const t = locales.translator(options.lang);
       const session = new LivenessSession(options, {
         base,
-        packWorkerUrl: `${base}plugin/pack_worker.js`,
+        packWorkerUrl,
         translate: t,
-        urls: {
-          workerUrl: `${base}plugin/vision_worker.js`,
-          wasmBaseUrl: `${base}assets/wasm`,
-          modelUrl: `${base}assets/models/face_landmarker.task`,
-        },
+        urls,
+        takeVision: () => preloader.takeVision(),
         onEnded: () => {
           if (current?.session === session) {
             current.unmount();
             current = null;
           }
+          preloader.sessionEnded();
         },
       });
       const unmount = mountUi(session.view, t, () => session.close());

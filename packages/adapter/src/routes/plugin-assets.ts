@@ -1,15 +1,39 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
 import type { InstallPaths } from '../paths.js';
+
+/** What the served script is told by the adapter (written over placeholders in the bundle). */
+export interface ScriptSettings {
+  /** `preinit`: off | script | full. */
+  readonly preinit: string;
+}
+
+const PREINIT_TOKEN = '__OPEN_LIVENESS_PREINIT__';
+
+/** The bundle with the adapter's settings written in; padded so every later column stays put. */
+export function personalise(bundle: string, settings: ScriptSettings): string {
+  return bundle.replaceAll(PREINIT_TOKEN, settings.preinit.padEnd(PREINIT_TOKEN.length, ' '));
+}
 
 /**
  * The plugin script (also at the legacy `.php` path, with a JavaScript content type), its worker, and the
  * wasm/model files it loads. Everything comes from the install: no CDN at run time.
  */
-export function pluginAssetsRouter(paths: InstallPaths): Router {
+export function pluginAssetsRouter(
+  paths: InstallPaths,
+  settings: ScriptSettings = { preinit: 'off' },
+): Router {
   const router = express.Router();
   const script = join(paths.pluginDir, 'plugin_liveness.js');
+  // Read once per build of the bundle (its mtime), not once per request.
+  let cached: { mtimeMs: number; body: string } | null = null;
+  const body = (): string => {
+    const { mtimeMs } = statSync(script);
+    if (cached?.mtimeMs !== mtimeMs)
+      cached = { mtimeMs, body: personalise(readFileSync(script, 'utf8'), settings) };
+    return cached.body;
+  };
   const sendScript: express.RequestHandler = (_req, res, next) => {
     if (!existsSync(script)) {
       res
@@ -19,7 +43,11 @@ export function pluginAssetsRouter(paths: InstallPaths): Router {
     }
     res.type('application/javascript');
     res.set('Cache-Control', 'no-cache');
-    res.sendFile(script, (err) => err && next(err));
+    try {
+      res.send(body());
+    } catch (err) {
+      next(err);
+    }
   };
   router.get('/plugin_liveness.js', sendScript);
   router.get('/plugin_liveness.php', sendScript);

@@ -1,5 +1,7 @@
 import { ACTION_SPECS } from '../actions/catalog.js';
 import { type Camera, openCamera } from '../camera/camera.js';
+import { cameraPlan } from '../camera/camera-plan.js';
+import { isMobileDevice } from '../camera/device-kind.js';
 import type { Clip } from '../capture/clip.js';
 import { captureResult } from '../capture/result.js';
 import { ERROR_CODES, type LivenessError, LivenessFailure, toFailure } from '../errors/codes.js';
@@ -21,6 +23,8 @@ export interface SessionDeps {
   urls: VisionUrls;
   packWorkerUrl: string;
   translate: (key: string) => string;
+  /** HOOK(issue-13, preinit): a vision client warmed before open() (`preinit: full`), else null. */
+  takeVision?: () => VisionClient | null;
   /** Called once when the session has ended for any reason (after on_close). */
   onEnded: () => void;
 }
@@ -160,13 +164,29 @@ export class LivenessSession {
       devtools: info.integrity.devtools ?? DEFAULT_INTEGRITY_POLICY.devtools,
     };
     this.evidence = new SessionEvidence(policy);
-    this.vision = new VisionClient(this.deps.urls);
-    this.view.set({ statusKey: 'accessing_camera', actionCount: actions.length });
+    // HOOK(issue-13, preinit): adopt the warm worker when there is one.
+    this.vision = this.deps.takeVision?.() ?? new VisionClient(this.deps.urls);
+    // HOOK(issue-13, use_for_liveness / load_3d_mask): camera and guide from adapter + page options.
+    const plan = cameraPlan({
+      useForLiveness: info.use_for_liveness ?? null,
+      cameraFacingMode: this.options.cameraFacingMode,
+      enable3dMask: this.options.enable_3d_mask,
+      load3dMask: info.load_3d_mask === true,
+      mobile: isMobileDevice(navigator),
+    });
+    for (const w of plan.warnings) console.warn(`[OzLiveness] ${w}`);
+    this.view.set({
+      statusKey: 'accessing_camera',
+      actionCount: actions.length,
+      mirror: plan.mirror,
+      ovalAnimation: plan.ovalAnimation,
+      mask3d: plan.mask3d,
+    });
     const cameraPromise = openCamera(
       {
         timeoutMs: this.options.get_user_media_timeout,
         ...(this.options.device_id ? { deviceId: this.options.device_id } : {}),
-        facingMode: this.options.cameraFacingMode ?? 'user',
+        facingMode: plan.facingMode,
       },
       this.abort.signal,
     );

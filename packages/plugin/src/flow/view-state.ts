@@ -28,6 +28,12 @@ export interface ViewState {
   hidden: boolean;
   /** 0..1 while the capture uploads. */
   upload: number | null;
+  /** Mirror the preview (camera/camera-plan.ts; off for a rear camera and operator mode on desktop). */
+  mirror: boolean;
+  /** Animate the oval outline (off in operator mode on desktop). */
+  ovalAnimation: boolean;
+  /** Draw the 3D mask instead of the oval (page `enable_3d_mask` and adapter `load_3d_mask`). */
+  mask3d: boolean;
 }
 
 export const initialViewState: ViewState = {
@@ -48,4 +54,7 @@ export const initialViewState: ViewState = {
   errorKey: null,
   hidden: false,
   upload: null,
+  mirror: true,
+  ovalAnimation: true,
+  mask3d: false,
 };

@@ -36,7 +36,13 @@ export function App({ view, t, onClose }: Props) {
         ×
       </button>
       {s.phase === 'capturing' && (
-        <div class="ol-stage" ref={stage} data-phase={s.phase}>
+        <div
+          class="ol-stage"
+          ref={stage}
+          data-phase={s.phase}
+          data-mirror={String(s.mirror)}
+          data-oval-animation={String(s.ovalAnimation)}
+        >
           <FaceGuide
             width={s.frameWidth}
             height={s.frameHeight}

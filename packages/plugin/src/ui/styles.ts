@@ -8,6 +8,9 @@ export const STYLES = `
 .ol-stage { position: relative; flex: 1; min-height: 0; }
 .ol-stage video, .ol-stage svg { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
 .ol-stage video { transform: scaleX(-1); }
+.ol-stage[data-mirror="false"] video { transform: none; }
+.ol-stage[data-oval-animation="false"] .ol-oval { transition: none; }
+.ol-stage[data-oval-animation="false"] .ol-progress { display: none; }
 .ol-oval { fill: none; stroke-width: 4; stroke: #e5484d; transition: stroke .15s; }
 .ol-oval[data-ready="true"] { stroke: #30a46c; }
 .ol-progress { fill: none; stroke: #30a46c; stroke-width: 8; }
