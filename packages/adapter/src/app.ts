@@ -113,8 +113,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(sessionTokenRouter(protocol));
   app.use(resultRouter(protocol));
   app.use(telemetryRouter(protocol));
-  if (config.architecture === 'lite' && config.api_url !== undefined) app.use(liteProxy(config.api_url));
-  app.use(pluginAssetsRouter(deps.paths));
+  if (config.architecture === 'lite' && config.api_url !== undefined && !config.analysis.embedded) {
+    app.use(
+      liteProxy(config.api_url, {
+        requestBytes: config.limits.upload_request_bytes,
+        timeoutMs: config.api_timeout_ms,
+      }),
+    );
+  }
+  app.use(pluginAssetsRouter(deps.paths, { preinit: config.preinit }));
   app.use(demoRouter(deps.paths));
   app.use((req, res) => {
     res.status(404).json({ code: 'not_found', message: `no such resource: ${req.path}` });

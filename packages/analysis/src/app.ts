@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { CollectionService } from './app/collections.js';
 import { FolderService } from './app/folders.js';
+import { createInstantService, type InstantService } from './app/instant.js';
 import { SessionService } from './auth/sessions.js';
 import { UserDirectory } from './auth/users.js';
 import type { ResolvedOptions } from './config.js';
@@ -18,6 +19,7 @@ import { authRoutes } from './routes/auth.js';
 import { collectionRoutes } from './routes/collections.js';
 import { folderRoutes } from './routes/folders.js';
 import { healthRoutes } from './routes/health.js';
+import { instantRoutes } from './routes/instant.js';
 import { mediaRoutes } from './routes/media.js';
 import type { Storage } from './storage/types.js';
 
@@ -25,6 +27,7 @@ export interface AppParts {
   app: Express;
   runner: AnalysisRunner;
   folders: FolderService;
+  instant: InstantService;
 }
 
 /** Wires services and routes. No IO happens here beyond what the parts already own. */
@@ -40,8 +43,7 @@ export function buildApp(
     refreshTtl: o.refreshTokenTtlSeconds,
     sliding: o.slidingSessions,
   });
-  const runner = new AnalysisRunner({
-    storage,
+  const runnerDeps = {
     engine,
     ocr,
     logger,
@@ -63,7 +65,9 @@ export function buildApp(
       secret: o.webhookSecret,
       allowPrivateTargets: o.webhookAllowPrivateTargets,
     },
-  });
+  };
+  const runner = new AnalysisRunner({ ...runnerDeps, storage });
+  const instant = createInstantService(runnerDeps);
   const folders = new FolderService({ storage, runner, baseUrl: o.publicUrl });
   const collections = new CollectionService(storage, engine);
   const auth = requireAuth(sessions);
@@ -94,10 +98,11 @@ export function buildApp(
   }
   app.use(authRoutes(sessions));
   app.use(folderRoutes(folders, auth, upload));
+  app.use(instantRoutes(instant, auth, upload));
   app.use(analysisRoutes(storage.meta, auth));
   app.use(mediaRoutes(storage, auth, o.publicUrl));
   app.use(collectionRoutes(collections, auth, upload));
   app.use((_req, res) => sendError(res, apiError('NOT_EXIST', 'Not found')));
   app.use(errorHandler(logger));
-  return { app, runner, folders };
+  return { app, runner, folders, instant };
 }

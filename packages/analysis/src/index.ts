@@ -37,7 +37,7 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
   const storage = options.storage ?? openDefaultStorage(o.dataDir);
   // The OCR worker starts on the first documents analysis, not here: most deployments never run one.
   const ocr = new TesseractMrzOcr();
-  const { app, runner, folders } = buildApp(o, storage, engine, logger, ocr);
+  const { app, runner, folders, instant } = buildApp(o, storage, engine, logger, ocr);
   let closed = false;
   return {
     app,
@@ -48,6 +48,7 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
     async close() {
       if (closed) return;
       closed = true;
+      await instant.idle();
       await runner.idle();
       await engine.close();
       await ocr.close();

@@ -371,6 +371,48 @@ describe.skipIf(!available)('Oz-compatible HTTP API', () => {
     expect((body.analyses as Json[])[0]).toMatchObject({ state: 'FINISHED', resolution_status: 'DECLINED' });
   });
 
+  it('answers the Instant API with finished analyses and keeps nothing', async () => {
+    const before = ((await api('/api/folders/?limit=1000')).body.items as Json[]).length;
+    const form = new FormData();
+    const real = await shotsSet([antispoofFixture('minivision_image_T1.jpg')]);
+    form.append('real', new Blob([real], { type: 'application/zip' }), 'real.zip');
+    form.append(
+      'payload',
+      JSON.stringify({
+        'media:tags': { real: ['video_selfie', 'video_selfie_blank'] },
+        analyses: [{ type: 'quality', params: { extract_best_shot: true } }],
+      }),
+    );
+    const { status, body } = await api('/api/instant/folders/', { method: 'POST', body: form });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ resolution_status: 'FINISHED', system_resolution: 'SUCCESS' });
+    const [quality] = body.analyses as Json[];
+    expect(quality).toMatchObject({ type: 'QUALITY', state: 'FINISHED', resolution_status: 'SUCCESS' });
+    const entry = ((quality as Json).results_media as Json[])[0] as Json;
+    expect((entry.results_data as Json).confidence_spoofing).toBeLessThan(0.5);
+    // The best shot travels inline: no URL could outlive the request.
+    const shot = (entry.output_images as Json[])[0] as Json;
+    expect(shot.original_url).toBeUndefined();
+    expect(Buffer.from(shot.image_b64 as string, 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    // Nothing stored: the temporary ids lead nowhere and the folder list did not grow.
+    expect((await api(`/api/folders/${body.folder_id as string}/`)).status).toBe(404);
+    expect((await api(`/api/analyses/${(quality as Json).analysis_id as string}`)).status).toBe(404);
+    expect(((await api('/api/folders/?limit=1000')).body.items as Json[]).length).toBe(before);
+
+    const hooked = new FormData();
+    hooked.append('a', new Blob([real], { type: 'application/zip' }), 'a.zip');
+    hooked.append('payload', JSON.stringify({ resolution_endpoint: 'https://example.test/hook' }));
+    expect(await api('/api/instant/folders/', { method: 'POST', body: hooked })).toMatchObject({
+      status: 400,
+      body: { error_code: 4 },
+    });
+    expect(await api('/api/instant/folders/', { method: 'POST', body: new FormData() })).toMatchObject({
+      status: 400,
+      body: { error_code: 3 },
+    });
+    expect((await api('/api/instant/folders/', { method: 'POST', body: form }, false)).status).toBe(401);
+  });
+
   it('reports errors in the Oz error body', async () => {
     const missing = await api('/api/folders/00000000-0000-4000-8000-000000000000/');
     expect(missing).toMatchObject({ status: 404, body: { error_code: 10 } });

@@ -3,9 +3,11 @@ import { ERROR_CODES, type LivenessError } from './errors/codes.js';
 import { LivenessSession } from './flow/session.js';
 import { adapterPackFetcher, LocaleRegistry, type Translate } from './i18n/translator.js';
 import { normalizeOptions, type OpenOptions } from './options.js';
+import { type PreinitMode, prefetchIntoCache, startPreinit } from './preinit/preinit.js';
 import { normalizeStyle } from './style/index.js';
 import type { UiEvents } from './ui/App.js';
 import { mountUi } from './ui/mount.js';
+import { VisionClient, type VisionUrls } from './vision/client.js';
 
 /** What the UI may ask of a session: its events, nothing else. */
 function uiEvents(session: LivenessSession): UiEvents {
@@ -26,6 +28,8 @@ export interface PluginConfig {
    * request. Without it a failed session request is an error, never a silent capture-only run.
    */
   staticCapture?: boolean;
+  /** Adapter `preinit`: what loads before open() (preinit/preinit.ts). Default `off`. */
+  preinit?: PreinitMode;
 }
 
 export interface OzLivenessApi {
@@ -41,6 +45,22 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
   const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
   const locales = new LocaleRegistry(adapterPackFetcher(base));
   let current: { session: LivenessSession; unmount: () => void } | null = null;
+  const urls: VisionUrls = {
+    workerUrl: `${base}plugin/vision_worker.js`,
+    wasmBaseUrl: `${base}assets/wasm`,
+    modelUrl: `${base}assets/models/face_landmarker.task`,
+  };
+  const packWorkerUrl = `${base}plugin/pack_worker.js`;
+  const preloader = startPreinit(config.preinit ?? 'off', {
+    createVision: () => new VisionClient(urls),
+    prefetch: prefetchIntoCache,
+    libraryUrls: [
+      urls.workerUrl,
+      packWorkerUrl,
+      `${urls.wasmBaseUrl}/vision_wasm_internal.js`,
+      `${urls.wasmBaseUrl}/vision_wasm_internal.wasm`,
+    ],
+  });
 
   const reportEarly = (options: OpenOptions, code: keyof typeof ERROR_CODES, message: string) => {
     const error: LivenessError = {
@@ -90,18 +110,16 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
       const session = new LivenessSession(options, {
         base,
         ...(config.staticCapture ? { staticCapture: true } : {}),
-        packWorkerUrl: `${base}plugin/pack_worker.js`,
+        packWorkerUrl,
         translate: (key) => t(key as Parameters<Translate>[0]),
-        urls: {
-          workerUrl: `${base}plugin/vision_worker.js`,
-          wasmBaseUrl: `${base}assets/wasm`,
-          modelUrl: `${base}assets/models/face_landmarker.task`,
-        },
+        urls,
+        takeVision: () => preloader.takeVision(),
         onEnded: () => {
           if (current?.session === session) {
             current.unmount();
             current = null;
           }
+          preloader.sessionEnded();
         },
       });
       current = { session, unmount: () => {} };

@@ -1,5 +1,13 @@
 // Script-tag entry: defines window.OzLiveness. The adapter base URL is where this script came from.
 import { createOzLiveness } from './api.js';
+import { parsePreinit } from './preinit/preinit.js';
+
+/**
+ * The adapter writes its `preinit` setting over this token when it serves the script, padded with
+ * spaces to the token's length so the source map stays aligned. JSON.parse keeps the minifier from
+ * folding the placeholder into a constant.
+ */
+const PREINIT: unknown = JSON.parse('"__OPEN_LIVENESS_PREINIT__"');
 
 const script = document.currentScript as HTMLScriptElement | null;
 
@@ -19,4 +27,5 @@ declare global {
 window.OzLiveness = createOzLiveness({
   baseUrl: scriptBaseUrl(),
   staticCapture: script?.dataset.architecture === 'capture',
+  preinit: parsePreinit(PREINIT),
 });

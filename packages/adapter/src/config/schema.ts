@@ -189,14 +189,6 @@ export const configSchema = z
     if (talksToApi && external && c.api_use_token === 'config' && !c.api_token && !c.api_login) {
       missing('api_token', 'required when api_use_token is "config" (or set api_login + api_password)');
     }
-    if (c.architecture === 'lite' && c.analysis.embedded) {
-      // The embedded service has no Instant API (/api/instant/folders/); lite needs an external one.
-      ctx.addIssue({
-        code: 'custom',
-        path: ['analysis', 'embedded'],
-        message: 'must be false when architecture is "lite" (the embedded service has no Instant API)',
-      });
-    }
     if (
       c.use_wasm_container &&
       c.api_use_session_token === 'client' &&

@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
 import { setAssetHeaders } from '../http/asset-headers.js';
@@ -16,14 +17,38 @@ function assetFolder(dir: string): express.RequestHandler {
   });
 }
 
+/** What the served script is told by the adapter (written over placeholders in the bundle). */
+export interface ScriptSettings {
+  /** `preinit`: off | script | full. */
+  readonly preinit: string;
+}
+
+const PREINIT_TOKEN = '__OPEN_LIVENESS_PREINIT__';
+
+/** The bundle with the adapter's settings written in; padded so every later column stays put. */
+export function personalise(bundle: string, settings: ScriptSettings): string {
+  return bundle.replaceAll(PREINIT_TOKEN, settings.preinit.padEnd(PREINIT_TOKEN.length, ' '));
+}
+
 /**
  * The plugin script (also at the legacy `.php` path, with a JavaScript content type), its workers, and the
  * wasm/model files it loads. Everything comes from the install: no CDN at run time. Any page may load them
  * (docs/embedding.md, "Asset policy"); the API's origin policy is separate (http/api-origin.ts).
  */
-export function pluginAssetsRouter(paths: InstallPaths): Router {
+export function pluginAssetsRouter(
+  paths: InstallPaths,
+  settings: ScriptSettings = { preinit: 'off' },
+): Router {
   const router = express.Router();
   const script = join(paths.pluginDir, 'plugin_liveness.js');
+  // Read once per build of the bundle (its mtime), not once per request.
+  let cached: { mtimeMs: number; body: string } | null = null;
+  const body = (): string => {
+    const { mtimeMs } = statSync(script);
+    if (cached?.mtimeMs !== mtimeMs)
+      cached = { mtimeMs, body: personalise(readFileSync(script, 'utf8'), settings) };
+    return cached.body;
+  };
   const sendScript: express.RequestHandler = (req, res, next) => {
     if (!existsSync(script)) {
       res
@@ -32,11 +57,18 @@ export function pluginAssetsRouter(paths: InstallPaths): Router {
       return;
     }
     setAssetHeaders(res, script, statSync(script));
+    // The served bytes carry the adapter's settings, so the validator covers them as well as the file.
+    const tag = createHash('sha256').update(body()).digest('base64url').slice(0, 32);
+    res.set('ETag', `"${tag}"`);
     if (req.fresh) {
       res.status(304).end();
       return;
     }
-    res.sendFile(script, { etag: false, cacheControl: false, lastModified: true }, (err) => err && next(err));
+    try {
+      res.send(body());
+    } catch (err) {
+      next(err);
+    }
   };
   router.get('/plugin_liveness.js', sendScript);
   router.get('/plugin_liveness.php', sendScript);

@@ -23,6 +23,13 @@ export interface SessionOptions {
   readonly iframe_allowed: boolean;
   readonly use_wasm_container: boolean;
   readonly container_public_key: string | null;
+  /**
+   * `use_for_liveness` (operator mode): true/false when the key is set, null when absent. Presence
+   * alone makes the plugin ignore `open({cameraFacingMode})` (adapter-config.md §2).
+   */
+  readonly use_for_liveness: boolean | null;
+  /** Whether the 3D mask may replace the oval (`open({enable_3d_mask})` needs this). */
+  readonly load_3d_mask: boolean;
   readonly integrity: {
     readonly mode: IntegrityMode;
     readonly trusted_test_devices: readonly string[];
@@ -46,6 +53,8 @@ export function sessionOptions(
     // Only ask the plugin for a container when this adapter holds the key that opens it.
     use_wasm_container: containerPublicKey !== null,
     container_public_key: containerPublicKey,
+    use_for_liveness: config.use_for_liveness ?? null,
+    load_3d_mask: config.load_3d_mask,
     integrity: {
       mode,
       trusted_test_devices: mode === 'development' ? config.trusted_test_devices : [],

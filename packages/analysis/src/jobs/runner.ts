@@ -33,6 +33,11 @@ export interface RunnerDeps {
   clock?: () => number;
   /** Groups analysed at once. Default 1. */
   concurrency?: number;
+  /**
+   * Instant API: output images travel inline as `image_b64` (analysis-api.md §3.4), because nothing
+   * the answer could point to outlives the request.
+   */
+  inlineOutputs?: boolean;
 }
 
 /**
@@ -157,11 +162,19 @@ export class AnalysisRunner {
       for (const out of result.value.outputs) {
         const stored = await this.storeOutput(a, out);
         const entry = resultsMedia.find((r) => r.source_media_id === out.sourceMediaId);
-        entry?.output_images.push({
-          media_id: stored.media_id,
-          media_type: stored.media_type,
-          original_url: `${this.deps.baseUrl}/api/media/${stored.media_id}/file`,
-        });
+        entry?.output_images.push(
+          this.deps.inlineOutputs
+            ? {
+                media_id: stored.media_id,
+                media_type: stored.media_type,
+                image_b64: Buffer.from(out.bytes).toString('base64'),
+              }
+            : {
+                media_id: stored.media_id,
+                media_type: stored.media_type,
+                original_url: `${this.deps.baseUrl}/api/media/${stored.media_id}/file`,
+              },
+        );
       }
       a = {
         ...a,

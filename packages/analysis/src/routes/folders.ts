@@ -7,7 +7,7 @@ import { authOf, filesOf, param, sendError, sendResult } from '../http/context.j
 import { folderQueryFrom } from './query.js';
 
 /** The `payload` form field: absent means `{}`; otherwise it must be JSON matching the schema. */
-function payloadOf(raw: unknown): Result<FolderPayload, ApiError> {
+export function payloadOf(raw: unknown): Result<FolderPayload, ApiError> {
   if (raw === undefined || raw === '') return ok({});
   let json: unknown;
   try {

@@ -82,8 +82,9 @@ function toSession(r: Row): SessionRecord {
 export class SqliteMetadataStore implements MetadataStore {
   private readonly db: Database;
 
+  /** `file` is a path, or `:memory:` for a database that lives and dies with this object. */
   constructor(file: string) {
-    mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA_SQL);

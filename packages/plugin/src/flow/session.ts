@@ -1,5 +1,7 @@
 import { ACTION_SPECS } from '../actions/catalog.js';
 import { type Camera, openCamera } from '../camera/camera.js';
+import { cameraPlan } from '../camera/camera-plan.js';
+import { isMobileDevice } from '../camera/device-kind.js';
 import { pickableCameras, rememberCamera, rememberedCamera } from '../camera/devices.js';
 import { createFrameSource, type FrameSource } from '../camera/frame-source.js';
 import { captureResult } from '../capture/result.js';
@@ -48,6 +50,8 @@ export interface SessionDeps {
   /** Called once when the session has ended for any reason (before on_close, so on_close may open again). */
   onEnded: () => void;
   env?: SessionEnv;
+  /** A vision client warmed before open() (`preinit: full`), else null. */
+  takeVision?: () => VisionClient | null;
   /** The script tag declared an adapter-less static deployment (`data-architecture="capture"`). */
   staticCapture?: boolean;
   /** Runs between "capture done" and the upload (document quality, on-device analysis); resolves to go on. */
@@ -327,8 +331,18 @@ export class LivenessSession {
     const held = this.attempt;
     const signal = held.abort.signal;
     held.evidence = new SessionEvidence(this.policy(this.state.info));
-    const vision = new VisionClient(this.deps.urls);
+    // preinit: full hands over a worker warmed before open(); it serves the first attempt only.
+    const vision = this.deps.takeVision?.() ?? new VisionClient(this.deps.urls);
     held.vision = vision;
+    const info = this.state.info;
+    const plan = cameraPlan({
+      useForLiveness: info?.use_for_liveness ?? null,
+      cameraFacingMode: this.options.cameraFacingMode,
+      enable3dMask: this.options.enable_3d_mask,
+      load3dMask: info?.load_3d_mask === true,
+      mobile: isMobileDevice(navigator),
+    });
+    if (attempt === 1) for (const w of plan.warnings) console.warn(`[OzLiveness] ${w}`);
     vision.onCrash((f) => this.dispatch({ type: 'failed', attempt, failure: failureOf(f) }));
     this.later(vision.whenReady().then(() => ({ type: 'vision-ready', attempt })));
     const storage = this.storage();
@@ -339,7 +353,7 @@ export class LivenessSession {
         {
           timeoutMs: this.options.get_user_media_timeout,
           ...(id ? { deviceId: id } : {}),
-          facingMode: this.options.cameraFacingMode ?? 'user',
+          facingMode: plan.facingMode,
         },
         signal,
       );

@@ -16,6 +16,10 @@ export interface SessionInfo {
   session_token?: string | null;
   /** False when the adapter forbids running inside an iframe. */
   iframe_allowed?: boolean;
+  /** Adapter `use_for_liveness` as set; null/absent when the key is not set (camera/camera-plan.ts). */
+  use_for_liveness?: boolean | null;
+  /** Adapter `load_3d_mask`: the 3D mask may replace the oval. */
+  load_3d_mask?: boolean;
   actions: ActionId[];
   integrity: {
     mode: 'production' | 'development';
