@@ -32,7 +32,12 @@ case "${1:-}" in
     ;;
   test)
     ensure_pnpm
-    ensure_apt chromium ffmpeg
+    ensure_apt chromium ffmpeg redis-server
+    # PostgreSQL's server binaries are not on PATH; the storage tests start a throwaway cluster from them.
+    ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || {
+      as_root apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    }
     pnpm install --frozen-lockfile
     pnpm test
     ;;

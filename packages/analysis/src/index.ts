@@ -62,3 +62,4 @@ export type { AnalysisServiceOptions } from './config.js';
 export type { Logger } from './logger.js';
 export { REQUIRED_MODEL_FILES } from './models/engine.js';
 export type { BlobStore, FolderQuery, MetadataStore, Storage } from './storage/index.js';
+export { openPostgresStorage, type PostgresStorageOptions } from './storage/postgres/index.js';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalysisService } from './index.js';
+import { openPostgresStorage } from './storage/postgres/index.js';
 
 /**
  * Standalone entry point. Everything comes from the environment so the same build runs in a
@@ -9,7 +10,9 @@ import { createAnalysisService } from './index.js';
  *   LIVENESS_MODELS_DIR (<repo>/.assets/models), ANALYSIS_USER / ANALYSIS_PASSWORD,
  *   ANALYSIS_TOKEN_SECRET, ANALYSIS_LIVENESS_THRESHOLD, ANALYSIS_BIOMETRY_THRESHOLD,
  *   ANALYSIS_PUBLIC_URL, ANALYSIS_THREADS, ANALYSIS_CONCURRENCY, ANALYSIS_WEBHOOK_SECRET,
- *   ANALYSIS_WEBHOOK_ALLOW_PRIVATE (true/false), ANALYSIS_MAX_UPLOAD_BYTES.
+ *   ANALYSIS_WEBHOOK_ALLOW_PRIVATE (true/false), ANALYSIS_MAX_UPLOAD_BYTES,
+ *   ANALYSIS_DATABASE_URL (a PostgreSQL connection string: records and blobs live there, shared by every
+ *   instance, instead of SQLite + files in ANALYSIS_DATA_DIR).
  */
 const env = process.env;
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -22,7 +25,12 @@ if (!password) {
   process.exit(1);
 }
 
+const storage = env.ANALYSIS_DATABASE_URL
+  ? await openPostgresStorage({ connectionString: env.ANALYSIS_DATABASE_URL })
+  : undefined;
+
 const service = await createAnalysisService({
+  ...(storage ? { storage } : {}),
   dataDir: env.ANALYSIS_DATA_DIR ?? resolve(repoRoot, '.assets/analysis-data'),
   modelsDir: env.LIVENESS_MODELS_DIR ?? resolve(repoRoot, '.assets/models'),
   users: [{ email: env.ANALYSIS_USER ?? 'service@open-liveness.local', password }],
