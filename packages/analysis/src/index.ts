@@ -21,6 +21,8 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
   const engine = await FaceEngine.load(o.modelsDir, o.inferenceThreads);
   const storage = options.storage ?? openDefaultStorage(o.dataDir);
   const { app, runner } = buildApp(o, storage, engine, logger);
+  // Analyses a restart interrupted are run again instead of staying PROCESSING forever.
+  await runner.resumeInterrupted();
   let closed = false;
   return {
     app,
