@@ -38,6 +38,8 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
   // The OCR worker starts on the first documents analysis, not here: most deployments never run one.
   const ocr = new TesseractMrzOcr();
   const { app, runner, folders, instant } = buildApp(o, storage, engine, logger, ocr);
+  // Analyses a restart interrupted are run again instead of staying PROCESSING forever.
+  await runner.resumeInterrupted();
   let closed = false;
   return {
     app,

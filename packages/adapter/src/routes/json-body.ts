@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import { afterBody } from '../http/drain.js';
 
 /**
  * express.json with a byte limit, answering with the protocol's error body (`request_too_large` or
@@ -10,7 +11,9 @@ export function jsonBody(limitBytes: number, tooLargeCode = 'request_too_large')
     const length = Number(req.get('content-length') ?? 0);
     if ((length > 0 || req.get('transfer-encoding')) && !req.is('application/json')) {
       res.set('Connection', 'close');
-      res.status(415).json({ code: 'unsupported_media_type', message: 'send application/json' });
+      afterBody(req, () =>
+        res.status(415).json({ code: 'unsupported_media_type', message: 'send application/json' }),
+      );
       return;
     }
     parse(req, res, (err?: unknown) => {
@@ -18,7 +21,9 @@ export function jsonBody(limitBytes: number, tooLargeCode = 'request_too_large')
       const type = typeof err === 'object' && err !== null && 'type' in err ? err.type : undefined;
       if (type === 'entity.too.large') {
         res.set('Connection', 'close');
-        res.status(413).json({ code: tooLargeCode, message: `body larger than ${limitBytes} bytes` });
+        afterBody(req, () =>
+          res.status(413).json({ code: tooLargeCode, message: `body larger than ${limitBytes} bytes` }),
+        );
       } else if (type === 'entity.parse.failed') {
         res.status(400).json({ code: 'bad_json', message: 'body is not valid JSON' });
       } else next(err);

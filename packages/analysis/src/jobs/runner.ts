@@ -89,6 +89,23 @@ export class AnalysisRunner {
     }
   }
 
+  /**
+   * Re-queues analyses a restart interrupted (still `PROCESSING` in storage), group by group. Jobs
+   * recompute from the stored media, so running one again is safe. Returns how many were queued.
+   */
+  async resumeInterrupted(): Promise<number> {
+    const unfinished = await this.deps.storage.meta.listUnfinishedAnalyses();
+    const groups = new Map<string, AnalysisRecord[]>();
+    for (const a of unfinished) {
+      const key = `${a.folder_id}/${a.group_id}`;
+      groups.set(key, [...(groups.get(key) ?? []), a]);
+    }
+    for (const group of groups.values()) void this.enqueue((group[0] as AnalysisRecord).folder_id, group);
+    if (unfinished.length)
+      this.deps.logger.info({ analyses: unfinished.length }, 'resuming interrupted analyses');
+    return unfinished.length;
+  }
+
   /** Resolves once the queue is empty and every webhook delivery has ended. */
   async idle(): Promise<void> {
     while (this.running.size) await Promise.all([...this.running]);

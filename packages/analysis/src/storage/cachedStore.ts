@@ -143,6 +143,11 @@ export class CachedMetadataStore implements MetadataStore {
     return [...((await this.state(folderId))?.analyses ?? [])];
   }
 
+  /** A start-up scan of the records themselves: the cache is empty then and would know nothing. */
+  listUnfinishedAnalyses(): Promise<AnalysisRecord[]> {
+    return this.inner.listUnfinishedAnalyses();
+  }
+
   insertCollection(c: CollectionRecord): Promise<void> {
     return this.inner.insertCollection(c);
   }

@@ -196,6 +196,13 @@ export class SqliteMetadataStore implements MetadataStore {
     ]).map((r) => JSON.parse(str(r, 'body')) as AnalysisRecord);
   }
 
+  async listUnfinishedAnalyses(): Promise<AnalysisRecord[]> {
+    // The state lives in the JSON body; a start-up scan, so no index is needed.
+    return this.all('SELECT body FROM analyses ORDER BY time_created, rowid', [])
+      .map((r) => JSON.parse(str(r, 'body')) as AnalysisRecord)
+      .filter((a) => a.state === 'PROCESSING');
+  }
+
   async insertCollection(c: CollectionRecord): Promise<void> {
     this.run('INSERT INTO collections VALUES (?, ?, ?, ?, ?)', [
       c.collection_id,

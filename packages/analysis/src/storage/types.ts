@@ -39,6 +39,8 @@ export interface MetadataStore {
   updateAnalysis(a: AnalysisRecord): Promise<void>;
   getAnalysis(id: string): Promise<AnalysisRecord | null>;
   listAnalyses(folderId: string): Promise<AnalysisRecord[]>;
+  /** Analyses still `PROCESSING` (at start-up: interrupted by a restart), oldest first. */
+  listUnfinishedAnalyses(): Promise<AnalysisRecord[]>;
 
   insertCollection(c: CollectionRecord): Promise<void>;
   getCollection(id: string): Promise<CollectionRecord | null>;

@@ -137,6 +137,13 @@ export class PgMetadataStore implements MetadataStore {
     return rows.map((r) => r.body as AnalysisRecord);
   }
 
+  async listUnfinishedAnalyses(): Promise<AnalysisRecord[]> {
+    const rows = await this.all(
+      "SELECT body FROM analyses WHERE state = 'PROCESSING' ORDER BY time_created, seq",
+    );
+    return rows.map((r) => r.body as AnalysisRecord);
+  }
+
   async insertCollection(c: CollectionRecord): Promise<void> {
     await this.run('INSERT INTO collections VALUES ($1, $2, $3, $4, $5)', [
       c.collection_id,
