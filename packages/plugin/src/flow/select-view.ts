@@ -92,7 +92,7 @@ function statusOf(s: SessionState, screen: Screen): string | null {
     case 'uploading':
       return 'uploading_data';
     case 'processing':
-      return 'processing_data';
+      return 'requesting_result';
     default:
       return null;
   }

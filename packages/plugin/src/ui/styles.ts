@@ -18,9 +18,9 @@ export const STYLES = `
 /* hide() keeps everything running: the video must stay composited for frame callbacks, so no display:none. */
 .ol-overlay[data-hidden="true"] { opacity: 0; pointer-events: none; }
 .ol-stage { position: relative; flex: 1; min-height: 0; overflow: hidden; background: #000; }
-.ol-stage video, .ol-stage svg { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
-.ol-stage[data-fit="cover"] video { object-fit: cover; }
-.ol-stage[data-mirrored="true"] video { transform: scaleX(-1); }
+.ol-stage > video, .ol-stage > svg { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
+.ol-stage[data-fit="cover"] > video { object-fit: cover; }
+.ol-stage[data-mirrored="true"] > video { transform: scaleX(-1); }
 .ol-oval { fill: none; stroke-width: var(--oz-face-frame-customization-stroke-width, 6px);
   stroke: var(--oz-face-frame-customization-stroke-default-color, #D51900);
   stroke-opacity: var(--oz-face-frame-customization-stroke-opacity, 100%); transition: stroke .15s; }
