@@ -21,7 +21,7 @@ test('loading: a status first, then progress and a reassurance when the session 
   await expect(dialog(page).locator('[data-status="loading_resources"]')).toBeVisible();
   // After the slow threshold (4 s) an indeterminate progress bar and a reassurance appear.
   await expect(dialog(page).locator('progress.ol-progress-slow')).toBeVisible({ timeout: 8_000 });
-  await expectScreen(page, 'loading-slow');
+  await expectScreen(page, 'loading-slow', ['[data-oz-liveness] progress.ol-progress-slow']);
   await expectNoAxeViolations(page);
   release();
   await screenIs(page, 'capture');

@@ -6,18 +6,31 @@ export const dialog = (page: Page) => page.locator('[data-oz-liveness] .ol-overl
 export const screenIs = (page: Page, screen: string, timeout = 30_000) =>
   expect(dialog(page)).toHaveAttribute('data-screen', screen, { timeout });
 
+/** Makes the live video transparent (it keeps playing, as under hide()) so the stage shows its black backdrop. */
+const videoOpacity = (page: Page, opacity: string) =>
+  page.evaluate((o) => {
+    const video = document.querySelector('[data-oz-liveness]')?.shadowRoot?.querySelector('video');
+    if (video) video.style.opacity = o;
+  }, opacity);
+
 /**
- * Compares the viewport with the baseline beside the spec. The live video (and anything that moves with the
- * camera) is masked; animations are stopped by Playwright; the caret is hidden.
+ * Compares the viewport with the baseline beside the spec. The live video is masked (made transparent: a
+ * mask box over it would hide the oval drawn above it), anything else that moves with the camera is masked
+ * by the caller; animations are stopped by Playwright; the caret is hidden.
  */
 export async function expectScreen(page: Page, name: string, extraMasks: string[] = []): Promise<void> {
-  await expect(page).toHaveScreenshot(`${name}.png`, {
-    animations: 'disabled',
-    caret: 'hide',
-    mask: [page.locator('[data-oz-liveness] video'), ...extraMasks.map((m) => page.locator(m))],
-    maskColor: '#7F7F7F',
-    maxDiffPixelRatio: 0.02,
-  });
+  await videoOpacity(page, '0');
+  try {
+    await expect(page).toHaveScreenshot(`${name}.png`, {
+      animations: 'disabled',
+      caret: 'hide',
+      mask: extraMasks.map((m) => page.locator(m)),
+      maskColor: '#7F7F7F',
+      maxDiffPixelRatio: 0.02,
+    });
+  } finally {
+    await videoOpacity(page, '');
+  }
 }
 
 /** axe-core over the page, the plugin's shadow root included: no violations allowed. */

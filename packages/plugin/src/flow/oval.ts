@@ -8,9 +8,12 @@ export interface Oval {
   ry: number;
 }
 
-/** Oval width is 42% of the frame width, 1.3 times as tall, capped to fit the frame height. */
+/**
+ * Oval width is 50.4% of the frame height (42% of the width of a 6:5 or wider frame), at most 75% of the
+ * width (portrait areas), 1.3 times as tall, capped to fit the frame height.
+ */
 export function ovalFor(frameWidth: number, frameHeight: number): Oval {
-  const width = 0.42 * Math.min(frameWidth, frameHeight * 1.2);
+  const width = Math.min(0.75 * frameWidth, 0.504 * frameHeight);
   const height = Math.min(width * 1.3, frameHeight * 0.86);
   return { cx: frameWidth / 2, cy: frameHeight / 2, rx: width / 2, ry: height / 2 };
 }

@@ -134,7 +134,7 @@ describe('selectView', () => {
     });
     const declined = { state: 'finished' as const, analyses: { quality: { resolution: 'declined' } } };
     const proc = run(uploading, [{ type: 'uploaded', attempt: 1, result: { state: 'processing' } }]).state;
-    expect(selectView(proc)).toMatchObject({ screen: 'processing', statusKey: 'processing_data' });
+    expect(selectView(proc)).toMatchObject({ screen: 'processing', statusKey: 'requesting_result' });
     const done = run(proc, [{ type: 'result', attempt: 1, result: declined }]).state;
     expect(selectView(done).result).toMatchObject({ outcome: 'neutral', titleKey: 'result_state_finished' });
     const optIn = { ...done, config: { ...done.config, showResultOutcome: true } };

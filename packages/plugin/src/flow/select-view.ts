@@ -98,7 +98,7 @@ function statusOf(s: SessionState, screen: Screen): LocaleKey | null {
     case 'uploading':
       return 'uploading_data';
     case 'processing':
-      return 'processing_data';
+      return 'requesting_result';
     default:
       return null;
   }

@@ -90,8 +90,8 @@ export interface SessionTiming {
 export const DEFAULT_TIMING: SessionTiming = {
   requestTimeoutMs: 20_000,
   slowMs: 4_000,
-  confirmMs: 800,
-  resultMs: 1_500,
+  confirmMs: 1_000,
+  resultMs: 5_000,
   maxPollFailures: 5,
   noFaceStepMs: 6_000,
 };

@@ -18,9 +18,9 @@ export const STYLES = `
 /* hide() keeps everything running: the video must stay composited for frame callbacks, so no display:none. */
 .ol-overlay[data-hidden="true"] { opacity: 0; pointer-events: none; }
 .ol-stage { position: relative; flex: 1; min-height: 0; overflow: hidden; background: #000; }
-.ol-stage video, .ol-stage svg { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
-.ol-stage[data-fit="cover"] video { object-fit: cover; }
-.ol-stage[data-mirrored="true"] video { transform: scaleX(-1); }
+.ol-stage > video, .ol-stage > svg { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
+.ol-stage[data-fit="cover"] > video { object-fit: cover; }
+.ol-stage[data-mirrored="true"] > video { transform: scaleX(-1); }
 .ol-oval { fill: none;
   stroke: var(--oz-face-frame-customization-stroke-default-color, #D51900);
   stroke-opacity: var(--oz-face-frame-customization-stroke-opacity, 100%); transition: stroke .15s; }
@@ -30,7 +30,7 @@ export const STYLES = `
 .ol-mask { fill: var(--oz-background-customization-background-color, #FFFFFF);
   fill-opacity: var(--oz-background-customization-background-opacity, 88%); }
 .ol-hint { position: absolute; left: 50%; top: var(--oz-center-hint-customization-vertical-position, 38%);
-  transform: translate(-50%, -50%); padding: .5em 1em; max-width: 86%; text-align: center;
+  transform: translate(-50%, -50%); padding: .5em 1em; width: max-content; max-width: 86%; box-sizing: border-box; text-align: center;
   border-radius: var(--oz-center-hint-customization-background-corner-radius, 14px);
   color: var(--oz-center-hint-customization-text-color, #FFFFFF);
   background: color-mix(in srgb, var(--oz-center-hint-customization-background-color, #1C1C1E)
@@ -87,7 +87,7 @@ export const STYLES = `
   background: var(--oz-button-customization-background-color-secondary, #DBF2F5); }
 .ol-tap { position: absolute; left: 50%; bottom: 12%; transform: translateX(-50%); z-index: 2; }
 .ol-close { position: absolute; top: calc(10px + env(safe-area-inset-top)); inset-inline-end: calc(10px + env(safe-area-inset-right));
-  z-index: 3; width: 44px; height: 44px; border-radius: 50%; border: 0; cursor: pointer; display: grid; place-items: center;
+  z-index: 5; width: 44px; height: 44px; border-radius: 50%; border: 0; cursor: pointer; display: grid; place-items: center;
   background: rgba(255,255,255,.9); }
 .ol-close path { stroke: var(--oz-toolbar-customization-icon-color, #707070); stroke-width: 2.5; stroke-linecap: round; }
 .ol-switch { position: absolute; inset-inline-end: 12px; bottom: 12px; z-index: 2; width: 48px; height: 48px; border-radius: 50%;
