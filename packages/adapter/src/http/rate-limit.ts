@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { MemoryStore, rateLimit, type Store } from 'express-rate-limit';
+import { afterBody } from './drain.js';
 import { problem, sendProblem } from './problem.js';
 
 /** `rate_limits` of the configuration: requests per client IP per window; 0 turns a limit off. */
@@ -30,15 +31,21 @@ function limiter(
     legacyHeaders: false,
     store: stores(name),
     // req.ip honours 'trust proxy' (loopback only), so a proxy in front counts its clients, not itself.
-    handler: (_req, res) => {
-      sendProblem(
-        res,
-        problem(
-          429,
-          'rate_limited',
-          `too many ${name} requests from this client; retry after the Retry-After delay`,
-        ),
-      );
+    // An upload refused here may still be sending its body: read it off first (http/drain.ts), so the
+    // client gets the 429 rather than a reset connection.
+    handler: (req, res) => {
+      res.set('Connection', 'close');
+      afterBody(req, () => {
+        if (res.headersSent) return;
+        sendProblem(
+          res,
+          problem(
+            429,
+            'rate_limited',
+            `too many ${name} requests from this client; retry after the Retry-After delay`,
+          ),
+        );
+      });
     },
   });
 }

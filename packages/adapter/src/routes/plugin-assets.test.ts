@@ -26,7 +26,7 @@ describe('the served plugin script carries preinit', () => {
       try {
         for (const path of ['/plugin_liveness.js', '/plugin_liveness.php']) {
           const res = await fetch(`${adapter.url}${path}`);
-          expect(res.headers.get('content-type')).toMatch(/^application\/javascript/);
+          expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
           const text = await res.text();
           expect(text).toContain(`"${preinit.padEnd(25, ' ')}"`);
         }
