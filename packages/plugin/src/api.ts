@@ -73,7 +73,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
           }
         },
       });
-      const unmount = mountUi(session.view, t, () => session.close());
+      const unmount = mountUi(session.view, t, () => session.close(), options.nonce);
       current = { session, unmount };
       void session.run();
     },
