@@ -131,6 +131,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
             lang: languageTag(lang),
             dir: directionOf(lang),
             style: look.style,
+            ...(options.nonce ? { nonce: options.nonce } : {}),
           });
           void session.run();
         },

@@ -62,6 +62,11 @@ export interface OpenOptions {
   show_instructions?: boolean;
   /** Show success or declined on the result screen when the result mode gives a verdict. Default false (a neutral "done"). */
   show_result_outcome?: boolean;
+  /**
+   * CSP nonce for the plugin's one inline style (only used where constructable stylesheets are missing; with
+   * them the styles need no `style-src` exception). Default: none.
+   */
+  nonce?: string;
   /** Our extension: per-frame measurements for tuning and tracing tools (no images). */
   diagnostics?: { on_frame?: (frame: FrameDiagnostics) => void };
 }
@@ -137,6 +142,10 @@ export function normalizeOptions(input: unknown): Normalized {
   if (raw.overlay_options !== undefined && !isRecord(raw.overlay_options)) {
     warnings.push('overlay_options should be an object; ignored');
     delete raw.overlay_options;
+  }
+  if (raw.nonce !== undefined && typeof raw.nonce !== 'string') {
+    warnings.push('nonce should be a string; ignored');
+    delete raw.nonce;
   }
   if (raw.result_mode !== undefined) warnings.push('result_mode is an adapter setting; ignored in open()');
 

@@ -13,6 +13,8 @@ export interface UiLook {
   dir: TextDirection;
   /** The normalised `open({style})`; its fields become `--oz-*` custom properties on the dialog root. */
   style?: NormalizedStyle;
+  /** CSP nonce for the inline <style> fallback (only where constructable stylesheets are missing). */
+  nonce?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export function mountUi(
     root.adoptedStyleSheets = [sheet];
   } else {
     const style = document.createElement('style');
+    if (look.nonce) style.nonce = look.nonce;
     style.textContent = STYLES;
     root.append(style);
   }
