@@ -43,7 +43,7 @@ async function startAdapter() {
   let log = '';
   const url = `http://127.0.0.1:${port}`;
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`adapter did not start in 15 s:\n${log}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`adapter did not start in 60 s:\n${log}`)), 60_000);
     const onData = (d) => {
       log += d;
       if (log.includes(`${url}/`)) {
