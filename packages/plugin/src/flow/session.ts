@@ -1,9 +1,10 @@
-import { ACTION_SPECS } from '../actions/catalog.js';
+import { ACTION_SPECS, type ActionSpec } from '../actions/catalog.js';
 import { type Camera, openCamera } from '../camera/camera.js';
 import { cameraPlan } from '../camera/camera-plan.js';
 import { isMobileDevice } from '../camera/device-kind.js';
 import { pickableCameras, rememberCamera, rememberedCamera } from '../camera/devices.js';
 import { createFrameSource, type FrameSource } from '../camera/frame-source.js';
+import type { Clip } from '../capture/clip.js';
 import { captureResult } from '../capture/result.js';
 import { ERROR_CODES, type LivenessError, LivenessFailure, toFailure } from '../errors/codes.js';
 import { DEFAULT_INTEGRITY_POLICY, type IntegrityPolicy } from '../integrity/policy.js';
@@ -13,7 +14,7 @@ import type { ActionId, NormalizedOptions, ResultPayload } from '../options.js';
 import { fetchResult, type SessionInfo, startSession, uploadMedia } from '../transport/adapter-api.js';
 import { Telemetry, type TelemetryType } from '../transport/telemetry.js';
 import { VisionClient, type VisionUrls } from '../vision/client.js';
-import { runFaceAction } from './action-runner.js';
+import { type ActionContext, runFaceAction } from './action-runner.js';
 import { detectBrowser } from './browser.js';
 import { initialSession, stepSession } from './machine.js';
 import { guideOval } from './oval.js';
@@ -56,7 +57,12 @@ export interface SessionDeps {
   staticCapture?: boolean;
   /** Runs between "capture done" and the upload (document quality, on-device analysis); resolves to go on. */
   preUpload?: (captured: readonly CapturedAction[]) => Promise<void>;
+  /** Runners for actions that are not face actions (document photos…); face actions use runFaceAction. */
+  actionRunners?: Partial<Record<ActionId, ActionRunner>>;
 }
+
+/** Runs one action with the session's camera frames and model; resolves with its clip. */
+export type ActionRunner = (action: ActionId, ctx: ActionContext) => Promise<Clip>;
 
 const EXEMPT_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -419,9 +425,10 @@ export class LivenessSession {
   private async runAction(attempt: number, action: ActionId): Promise<SessionEvent> {
     const held = this.attempt;
     const spec = ACTION_SPECS[action];
-    if (!spec || !held.frames || !held.vision || !held.evidence)
+    const custom = this.deps.actionRunners?.[action];
+    if ((!spec && !custom) || !held.frames || !held.vision || !held.evidence)
       throw failure('internal_error', `no runner for ${action}`);
-    const clip = await runFaceAction(spec, {
+    const ctx: ActionContext = {
       frames: held.frames,
       vision: held.vision,
       signal: held.abort.signal,
@@ -430,6 +437,7 @@ export class LivenessSession {
       onProgress: ({ metrics: m, hint, state }) => {
         this.options.diagnostics?.on_frame?.({ ...m, hint, action });
         if (hint) this.telemetry.add('hint', hint);
+        if (!spec) return;
         const prompting =
           state.phase === 'prompting' || (state.phase === 'recording' && spec.kind === 'scan');
         const live: LiveFrame = {
@@ -447,7 +455,8 @@ export class LivenessSession {
         };
         this.dispatch({ type: 'progress', attempt, live });
       },
-    });
+    };
+    const clip = custom ? await custom(action, ctx) : await runFaceAction(spec as ActionSpec, ctx);
     const evidence = await held.evidence.conclude();
     if (evidence.block) throw failure('integrity_blocked', 'capture stopped by the integrity policy');
     const info = this.state.info;
