@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLicenseKeyPair, importLicensePrivateKey, issueLicense } from '../licensing/index.js';
 import { startTestAdapter, testConfig } from '../testing/app.js';
@@ -26,7 +29,20 @@ const post = (url: string, origin: string | null, body: Record<string, unknown> 
 
 describe('plugin assets', () => {
   it('are readable and embeddable by any page, exactly typed, revalidated by a strong ETag', async () => {
-    const adapter = await startTestAdapter(testConfig({}), undefined);
+    // An install of its own: unit tests run before the build, so the real bundle may not exist yet.
+    const root = mkdtempSync(join(tmpdir(), 'ol-assets-'));
+    const pluginDir = join(root, 'plugin');
+    const assetsDir = join(root, 'assets');
+    mkdirSync(pluginDir, { recursive: true });
+    mkdirSync(join(assetsDir, 'models'), { recursive: true });
+    mkdirSync(join(assetsDir, 'wasm'), { recursive: true });
+    writeFileSync(join(pluginDir, 'plugin_liveness.js'), 'window.OzLiveness = {};\n');
+    writeFileSync(join(pluginDir, 'vision_worker.js'), 'self.onmessage = () => {};\n');
+    writeFileSync(join(assetsDir, 'models', 'face_landmarker.task'), Buffer.from([0, 0, 80, 75, 3, 4]));
+    writeFileSync(join(assetsDir, 'wasm', 'vision_wasm_internal.wasm'), Buffer.from([0, 97, 115, 109]));
+    const adapter = await startTestAdapter(testConfig({}), undefined, {
+      paths: { pluginDir, assetsDir, demoDir: root },
+    });
     try {
       for (const [path, type] of [
         ['/plugin_liveness.js', 'text/javascript; charset=utf-8'],
@@ -51,9 +67,11 @@ describe('plugin assets', () => {
         expect(again.status, path).toBe(304);
       }
       const wasm = await fetch(`${adapter.url}/assets/wasm/vision_wasm_internal.wasm`, { method: 'HEAD' });
-      if (wasm.status === 200) expect(wasm.headers.get('content-type')).toBe('application/wasm');
+      expect(wasm.status).toBe(200);
+      expect(wasm.headers.get('content-type')).toBe('application/wasm');
     } finally {
       await adapter.close();
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
