@@ -6,11 +6,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = join(import.meta.dirname, '..', 'packages', 'plugin', 'dist');
+// 32 → 40 kB (script) and 30 → 38 kB (ESM) when the complete capture experience landed: every screen with its
+// Try again, browser-specific camera help, the session machine, the 71-field style schema and language choice
+// grew the script from 24.5 to 36.5 kB gzip. Lazy-loading the rarely seen screens (help, tutorials) is the way
+// back down.
 const budgets = [
-  ['iife/plugin_liveness.js', 32 * 1024],
+  ['iife/plugin_liveness.js', 40 * 1024],
   ['iife/vision_worker.js', 56 * 1024],
   ['iife/pack_worker.js', 34 * 1024],
-  ['esm/index.js', 30 * 1024],
+  ['esm/index.js', 38 * 1024],
 ];
 // Each language pack is fetched on its own (only the chosen one reaches the page), so each has its own budget.
 const packBudget = 4 * 1024;
