@@ -49,7 +49,11 @@ export function mountUi(
   container.lang = look.lang;
   container.dir = look.dir;
   const theme = look.style ?? defaultStyle();
-  for (const [name, value] of Object.entries(styleToCssVars(theme))) container.style.setProperty(name, value);
+  // Only what the page changed becomes a custom property: the stylesheet's own fallbacks carry the defaults,
+  // where two of the spec's colours are darkened to meet WCAG AA contrast (docs/customization.md).
+  const defaults = styleToCssVars(defaultStyle());
+  for (const [name, value] of Object.entries(styleToCssVars(theme)))
+    if (defaults[name] !== value) container.style.setProperty(name, value);
   root.append(container);
   const madeInert: HTMLElement[] = [];
   const setInert = (on: boolean) => {
