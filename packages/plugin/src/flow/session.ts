@@ -135,7 +135,7 @@ export class LivenessSession {
     this.id = crypto.randomUUID();
     this.env = deps.env ?? browserEnv();
     this.state = initialSession(sessionConfig(options, this.env, deps.staticCapture === true));
-    this.view = createStore<ViewState>(selectView(this.state));
+    this.view = createStore<ViewState>(this.present(selectView(this.state)));
     this.telemetry = new Telemetry(null, this.id);
   }
 
@@ -177,7 +177,7 @@ export class LivenessSession {
     const before = this.state;
     const { state, effects } = stepSession(before, ev);
     this.state = state;
-    if (state !== before) this.view.set(selectView(state));
+    if (state !== before) this.view.set(this.present(selectView(state)));
     const closing = state.phase === 'closed' && before.phase !== 'closed';
     for (const effect of effects) {
       // A close() from inside a host callback already ran its own effects: drop what this batch had left.
@@ -333,6 +333,18 @@ export class LivenessSession {
     };
   }
 
+  /** Operator mode (use_for_liveness) on a desktop: no mirror flip and no oval animation. */
+  private operatorView: { mirror: boolean; ovalAnimation: boolean } = { mirror: true, ovalAnimation: true };
+
+  /** The view with what the adapter's camera plan decides on top of the machine's projection. */
+  private present(view: ViewState): ViewState {
+    return {
+      ...view,
+      mirrored: view.mirrored && this.operatorView.mirror,
+      ovalAnimation: this.operatorView.ovalAnimation,
+    };
+  }
+
   private openCapture(attempt: number, chosen: string | null): void {
     const held = this.attempt;
     const signal = held.abort.signal;
@@ -349,6 +361,7 @@ export class LivenessSession {
       mobile: isMobileDevice(navigator),
     });
     if (attempt === 1) for (const w of plan.warnings) console.warn(`[OzLiveness] ${w}`);
+    this.operatorView = { mirror: plan.mirror, ovalAnimation: plan.ovalAnimation };
     vision.onCrash((f) => this.dispatch({ type: 'failed', attempt, failure: failureOf(f) }));
     this.later(vision.whenReady().then(() => ({ type: 'vision-ready', attempt })));
     const storage = this.storage();

@@ -28,6 +28,8 @@ export interface ErrorView {
 
 /** Everything the UI renders. Computed from the session state by selectView; the UI never writes it. */
 export interface ViewState {
+  /** Animate the oval outline (off in operator mode on a desktop). */
+  ovalAnimation?: boolean;
   screen: Screen;
   hidden: boolean;
   /** Status line key (loading_resources, accessing_camera, uploading_data, processing_data…). */

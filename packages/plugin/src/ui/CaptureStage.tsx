@@ -57,6 +57,8 @@ export function CaptureStage({ s, t, onSwitch, onViewport, frame = DEFAULT_FRAME
       data-phase="capturing"
       data-fit={s.fit}
       data-mirrored={String(s.mirrored)}
+      data-mirror={String(s.mirrored)}
+      data-oval-animation={String(s.ovalAnimation !== false)}
       data-device={s.deviceId ?? ''}
     >
       <FaceGuide

@@ -21,6 +21,8 @@ export const STYLES = `
 .ol-stage > video, .ol-stage > svg { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
 .ol-stage[data-fit="cover"] > video { object-fit: cover; }
 .ol-stage[data-mirrored="true"] > video { transform: scaleX(-1); }
+/* Operator mode on a desktop (use_for_liveness): the outline does not animate. */
+.ol-stage[data-oval-animation="false"] .ol-oval { transition: none; }
 .ol-oval { fill: none;
   stroke: var(--oz-face-frame-customization-stroke-default-color, #D51900);
   stroke-opacity: var(--oz-face-frame-customization-stroke-opacity, 100%); transition: stroke .15s; }
