@@ -43,7 +43,7 @@ test('style: frame colour and width, tint outside the frame, hint colours; bad v
   await page.screenshot({ path: shot });
   await testInfo.attach('style', { path: shot, contentType: 'image/png' });
   const [stroke, outside, inside, hintBg] = await pixelsAt(page, [
-    [box.x + box.width / 2, box.y + 6], // on the top of the stroke
+    [box.x + box.width / 2, box.y + 3], // on the top of the 12 px stroke (its centre line is box.y)
     [box.x - 20, box.y + box.height / 2], // just outside the frame, on the picture
     [box.x + box.width / 2, box.y + box.height / 2 + 40], // inside the frame: the camera picture
     [hint.x + 4, hint.y + hint.height / 2], // the hint box's padding

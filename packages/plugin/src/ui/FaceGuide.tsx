@@ -105,7 +105,28 @@ export function FaceGuide({ oval: o, width, height, ready, progress, fit, frame 
       data-geometry={frame.geometry}
     >
       <path class="ol-mask" d={`M0 0H${width}V${height}H0Z ${hole}`} fill-rule="evenodd" />
-      <path class="ol-oval" data-ready={String(ready)} d={outline(gap)} stroke-width={stroke} />
+      {rect ? (
+        <rect
+          class="ol-oval"
+          data-ready={String(ready)}
+          x={o.cx - o.rx - gap}
+          y={o.cy - o.ry - gap}
+          width={2 * (o.rx + gap)}
+          height={2 * (o.ry + gap)}
+          rx={radius > 0 ? radius + gap : 0}
+          stroke-width={stroke}
+        />
+      ) : (
+        <ellipse
+          class="ol-oval"
+          data-ready={String(ready)}
+          cx={o.cx}
+          cy={o.cy}
+          rx={o.rx + gap}
+          ry={o.ry + gap}
+          stroke-width={stroke}
+        />
+      )}
       {progress !== null && (
         <path
           class="ol-progress"

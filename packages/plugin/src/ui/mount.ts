@@ -6,6 +6,13 @@ import { defaultStyle, type NormalizedStyle, styleToCssVars } from '../style/ind
 import { App, type UiEvents } from './App.js';
 import { STYLES } from './styles.js';
 
+/** Spec defaults the screens replace with darker colours to meet WCAG AA (docs/screens.md). */
+const AA_FALLBACKS: ReadonlySet<string> = new Set([
+  '--oz-button-customization-background-color-primary',
+  '--oz-button-customization-text-color-secondary',
+  '--oz-base-color-customization-text-color-secondary',
+]);
+
 /** Language and look of one session's dialog. */
 export interface UiLook {
   /** BCP 47 tag for the `lang` attribute. */
@@ -49,11 +56,11 @@ export function mountUi(
   container.lang = look.lang;
   container.dir = look.dir;
   const theme = look.style ?? defaultStyle();
-  // Only what the page changed becomes a custom property: the stylesheet's own fallbacks carry the defaults,
-  // where two of the spec's colours are darkened to meet WCAG AA contrast (docs/customization.md).
+  // Every field is a custom property, except the few spec defaults that fail WCAG AA text contrast: left
+  // unset, the stylesheet's darker fallbacks apply until the page chooses its own colour.
   const defaults = styleToCssVars(defaultStyle());
   for (const [name, value] of Object.entries(styleToCssVars(theme)))
-    if (defaults[name] !== value) container.style.setProperty(name, value);
+    if (!(AA_FALLBACKS.has(name) && defaults[name] === value)) container.style.setProperty(name, value);
   root.append(container);
   const madeInert: HTMLElement[] = [];
   const setInert = (on: boolean) => {
