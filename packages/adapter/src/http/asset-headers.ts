@@ -40,11 +40,17 @@ export function strongEtag(file: string, stat: Pick<Stats, 'size' | 'mtimeMs'>):
  * with its strong ETag whether it changed (a 304 of a few bytes), which keeps the plugin, its workers,
  * the wasm and the model of one adapter version together after an upgrade.
  */
-export function setAssetHeaders(res: Response, file: string, stat: Pick<Stats, 'size' | 'mtimeMs'>): void {
+export function setAssetHeaders(
+  res: Response,
+  file: string,
+  stat: Pick<Stats, 'size' | 'mtimeMs'>,
+  /** The validator when the served bytes are not the file's own (the personalised script). */
+  etag?: string,
+): void {
   res.set('Access-Control-Allow-Origin', '*');
   res.set('Cross-Origin-Resource-Policy', 'cross-origin');
   res.set('Timing-Allow-Origin', '*');
   res.set('Content-Type', assetType(file));
   res.set('Cache-Control', 'public, no-cache');
-  res.set('ETag', strongEtag(file, stat));
+  res.set('ETag', etag ?? strongEtag(file, stat));
 }

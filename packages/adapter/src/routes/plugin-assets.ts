@@ -41,13 +41,16 @@ export function pluginAssetsRouter(
 ): Router {
   const router = express.Router();
   const script = join(paths.pluginDir, 'plugin_liveness.js');
-  // Read once per build of the bundle (its mtime), not once per request.
-  let cached: { mtimeMs: number; body: string } | null = null;
-  const body = (): string => {
-    const { mtimeMs } = statSync(script);
-    if (cached?.mtimeMs !== mtimeMs)
-      cached = { mtimeMs, body: personalise(readFileSync(script, 'utf8'), settings) };
-    return cached.body;
+  // Read and hashed once per build of the bundle (its mtime), not once per request. The served bytes carry
+  // the adapter's settings, so the validator is the hash of those bytes, not of the file.
+  let cached: { mtimeMs: number; body: string; etag: string } | null = null;
+  const served = (mtimeMs: number): { body: string; etag: string } => {
+    if (cached?.mtimeMs !== mtimeMs) {
+      const body = personalise(readFileSync(script, 'utf8'), settings);
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+      cached = { mtimeMs, body, etag };
+    }
+    return cached;
   };
   const sendScript: express.RequestHandler = (req, res, next) => {
     if (!existsSync(script)) {
@@ -56,16 +59,15 @@ export function pluginAssetsRouter(
         .json({ code: 'plugin_not_built', message: `plugin bundle missing at ${script}; run pnpm build` });
       return;
     }
-    setAssetHeaders(res, script, statSync(script));
-    // The served bytes carry the adapter's settings, so the validator covers them as well as the file.
-    const tag = createHash('sha256').update(body()).digest('base64url').slice(0, 32);
-    res.set('ETag', `"${tag}"`);
-    if (req.fresh) {
-      res.status(304).end();
-      return;
-    }
     try {
-      res.send(body());
+      const stat = statSync(script);
+      const { body, etag } = served(stat.mtimeMs);
+      setAssetHeaders(res, script, stat, etag);
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      res.send(body);
     } catch (err) {
       next(err);
     }
