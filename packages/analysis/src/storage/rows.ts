@@ -1,6 +1,4 @@
-import type { JsonObject } from '../domain/types.js';
-
-/** A raw SQLite row; values are what the driver returns. */
+/** A raw database row; values are what the driver returns. */
 export type Row = Record<string, unknown>;
 
 /** Narrowing readers: a corrupted row fails loudly instead of leaking `unknown` upward. */
@@ -20,13 +18,6 @@ export function num(row: Row, key: string): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   throw new Error(`column ${key} is not numeric`);
-}
-
-export function jsonObject(row: Row, key: string): JsonObject {
-  const v: unknown = JSON.parse(str(row, key));
-  if (v === null || typeof v !== 'object' || Array.isArray(v))
-    throw new Error(`column ${key} is not a JSON object`);
-  return v as JsonObject;
 }
 
 export function blob(row: Row, key: string): Uint8Array {

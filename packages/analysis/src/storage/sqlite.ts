@@ -6,14 +6,13 @@ import type {
   AnalysisRecord,
   CollectionRecord,
   FolderRecord,
-  MediaInfo,
   MediaRecord,
-  MediaType,
   PersonPhotoRecord,
   PersonRecord,
   SessionRecord,
 } from '../domain/types.js';
-import { blob, blobFromFloat32, float32FromBlob, jsonObject, num, type Row, str, strOrNull } from './rows.js';
+import { jsonText, recordReaders } from './records.js';
+import { blobFromFloat32, type Row, str } from './rows.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type { FolderQuery, MetadataStore } from './types.js';
 
@@ -22,57 +21,7 @@ const { Database } = sqlite3;
 type Database = InstanceType<typeof Database>;
 type Bind = (string | number | null | Uint8Array)[];
 
-function toFolder(r: Row): FolderRecord {
-  return {
-    folder_id: str(r, 'folder_id'),
-    company_id: str(r, 'company_id'),
-    user_id: str(r, 'user_id'),
-    time_created: num(r, 'time_created'),
-    time_updated: num(r, 'time_updated'),
-    resolution_endpoint: strOrNull(r, 'resolution_endpoint'),
-    meta_data: jsonObject(r, 'meta_data'),
-  };
-}
-
-function toMedia(r: Row): MediaRecord {
-  return {
-    media_id: str(r, 'media_id'),
-    folder_id: str(r, 'folder_id'),
-    company_id: str(r, 'company_id'),
-    media_type: str(r, 'media_type') as MediaType,
-    original_name: str(r, 'original_name'),
-    tags: JSON.parse(str(r, 'tags')) as string[],
-    meta_data: jsonObject(r, 'meta_data'),
-    info: JSON.parse(str(r, 'info')) as MediaInfo,
-    blob_key: str(r, 'blob_key'),
-    time_created: num(r, 'time_created'),
-    time_updated: num(r, 'time_updated'),
-  };
-}
-
-function toPhoto(r: Row): PersonPhotoRecord {
-  return {
-    photo_id: str(r, 'photo_id'),
-    person_id: str(r, 'person_id'),
-    collection_id: str(r, 'collection_id'),
-    blob_key: str(r, 'blob_key'),
-    embedding: float32FromBlob(blob(r, 'embedding')),
-    model_id: str(r, 'model_id'),
-    time_created: num(r, 'time_created'),
-  };
-}
-
-function toSession(r: Row): SessionRecord {
-  return {
-    session_id: str(r, 'session_id'),
-    user_id: str(r, 'user_id'),
-    access_token_id: str(r, 'access_token_id'),
-    expire_token: str(r, 'expire_token'),
-    access_expires_at: num(r, 'access_expires_at'),
-    expire_token_expires_at: num(r, 'expire_token_expires_at'),
-    replaces: strOrNull(r, 'replaces'),
-  };
-}
+const read = recordReaders(jsonText);
 
 /**
  * SQLite through node-sqlite3-wasm: SQLite compiled to WebAssembly with a VFS on Node's `fs`, so
@@ -117,7 +66,7 @@ export class SqliteMetadataStore implements MetadataStore {
 
   async getFolder(id: string): Promise<FolderRecord | null> {
     const r = this.one('SELECT * FROM folders WHERE folder_id = ?', [id]);
-    return r ? toFolder(r) : null;
+    return r ? read.folder(r) : null;
   }
 
   async touchFolder(id: string, time: number): Promise<void> {
@@ -141,7 +90,7 @@ export class SqliteMetadataStore implements MetadataStore {
     const rows = this.all(`SELECT * FROM folders WHERE ${where.join(' AND ')} ORDER BY ${order}`, bind);
     // Metadata filters run in JS (exact text match on nested keys); a PostgreSQL store would push
     // them into a JSONB query instead.
-    const filtered = rows.map(toFolder).filter((f) => matchesAllMeta(f.meta_data, q.meta));
+    const filtered = rows.map(read.folder).filter((f) => matchesAllMeta(f.meta_data, q.meta));
     return filtered.slice(q.offset, q.offset + q.limit);
   }
 
@@ -163,12 +112,12 @@ export class SqliteMetadataStore implements MetadataStore {
 
   async getMedia(id: string): Promise<MediaRecord | null> {
     const r = this.one('SELECT * FROM media WHERE media_id = ?', [id]);
-    return r ? toMedia(r) : null;
+    return r ? read.media(r) : null;
   }
 
   async listMedia(folderId: string): Promise<MediaRecord[]> {
     return this.all('SELECT * FROM media WHERE folder_id = ? ORDER BY time_created, rowid', [folderId]).map(
-      toMedia,
+      read.media,
     );
   }
 
@@ -213,24 +162,14 @@ export class SqliteMetadataStore implements MetadataStore {
     ]);
   }
 
-  private toCollection(r: Row): CollectionRecord {
-    return {
-      collection_id: str(r, 'collection_id'),
-      company_id: str(r, 'company_id'),
-      alias: str(r, 'alias'),
-      meta_data: jsonObject(r, 'meta_data'),
-      time_created: num(r, 'time_created'),
-    };
-  }
-
   async getCollection(id: string): Promise<CollectionRecord | null> {
     const r = this.one('SELECT * FROM collections WHERE collection_id = ?', [id]);
-    return r ? this.toCollection(r) : null;
+    return r ? read.collection(r) : null;
   }
 
   async listCollections(companyId: string): Promise<CollectionRecord[]> {
     return this.all('SELECT * FROM collections WHERE company_id = ? ORDER BY time_created', [companyId]).map(
-      (r) => this.toCollection(r),
+      read.collection,
     );
   }
 
@@ -245,14 +184,7 @@ export class SqliteMetadataStore implements MetadataStore {
 
   async getPerson(id: string): Promise<PersonRecord | null> {
     const r = this.one('SELECT * FROM persons WHERE person_id = ?', [id]);
-    return r
-      ? {
-          person_id: str(r, 'person_id'),
-          collection_id: str(r, 'collection_id'),
-          meta_data: jsonObject(r, 'meta_data'),
-          time_created: num(r, 'time_created'),
-        }
-      : null;
+    return r ? read.person(r) : null;
   }
 
   async deletePerson(id: string): Promise<void> {
@@ -274,7 +206,7 @@ export class SqliteMetadataStore implements MetadataStore {
 
   async listPersonPhotos(personId: string): Promise<PersonPhotoRecord[]> {
     return this.all('SELECT * FROM person_photos WHERE person_id = ? ORDER BY time_created', [personId]).map(
-      toPhoto,
+      read.photo,
     );
   }
 
@@ -282,7 +214,7 @@ export class SqliteMetadataStore implements MetadataStore {
     if (collectionIds.length === 0) return [];
     const marks = collectionIds.map(() => '?').join(', ');
     return this.all(`SELECT * FROM person_photos WHERE collection_id IN (${marks})`, [...collectionIds]).map(
-      toPhoto,
+      read.photo,
     );
   }
 
@@ -300,12 +232,12 @@ export class SqliteMetadataStore implements MetadataStore {
 
   async getSession(id: string): Promise<SessionRecord | null> {
     const r = this.one('SELECT * FROM sessions WHERE session_id = ?', [id]);
-    return r ? toSession(r) : null;
+    return r ? read.session(r) : null;
   }
 
   async getSessionByExpireToken(token: string): Promise<SessionRecord | null> {
     const r = this.one('SELECT * FROM sessions WHERE expire_token = ?', [token]);
-    return r ? toSession(r) : null;
+    return r ? read.session(r) : null;
   }
 
   async deleteSession(id: string): Promise<void> {

@@ -9,9 +9,11 @@ import type {
   PersonRecord,
   SessionRecord,
 } from '../../domain/types.js';
+import { jsonParsed, recordReaders } from '../records.js';
 import { blobFromFloat32, type Row } from '../rows.js';
 import type { FolderQuery, MetadataStore } from '../types.js';
-import { toCollection, toFolder, toMedia, toPerson, toPhoto, toSession } from './rows.js';
+
+const read = recordReaders(jsonParsed);
 
 type Param = string | number | null | Buffer;
 
@@ -48,7 +50,7 @@ export class PgMetadataStore implements MetadataStore {
 
   async getFolder(id: string): Promise<FolderRecord | null> {
     const r = await this.one('SELECT * FROM folders WHERE folder_id = $1', [id]);
-    return r ? toFolder(r) : null;
+    return r ? read.folder(r) : null;
   }
 
   async touchFolder(id: string, time: number): Promise<void> {
@@ -74,7 +76,7 @@ export class PgMetadataStore implements MetadataStore {
       params,
     );
     // Metadata filters run in JS so both stores compare values by the same text form (metaFilter.ts).
-    const filtered = rows.map(toFolder).filter((f) => matchesAllMeta(f.meta_data, q.meta));
+    const filtered = rows.map(read.folder).filter((f) => matchesAllMeta(f.meta_data, q.meta));
     return filtered.slice(q.offset, q.offset + q.limit);
   }
 
@@ -100,14 +102,14 @@ export class PgMetadataStore implements MetadataStore {
 
   async getMedia(id: string): Promise<MediaRecord | null> {
     const r = await this.one('SELECT * FROM media WHERE media_id = $1', [id]);
-    return r ? toMedia(r) : null;
+    return r ? read.media(r) : null;
   }
 
   async listMedia(folderId: string): Promise<MediaRecord[]> {
     const rows = await this.all('SELECT * FROM media WHERE folder_id = $1 ORDER BY time_created, seq', [
       folderId,
     ]);
-    return rows.map(toMedia);
+    return rows.map(read.media);
   }
 
   async insertAnalysis(a: AnalysisRecord): Promise<void> {
@@ -156,7 +158,7 @@ export class PgMetadataStore implements MetadataStore {
 
   async getCollection(id: string): Promise<CollectionRecord | null> {
     const r = await this.one('SELECT * FROM collections WHERE collection_id = $1', [id]);
-    return r ? toCollection(r) : null;
+    return r ? read.collection(r) : null;
   }
 
   async listCollections(companyId: string): Promise<CollectionRecord[]> {
@@ -164,7 +166,7 @@ export class PgMetadataStore implements MetadataStore {
       'SELECT * FROM collections WHERE company_id = $1 ORDER BY time_created, collection_id',
       [companyId],
     );
-    return rows.map(toCollection);
+    return rows.map(read.collection);
   }
 
   async insertPerson(p: PersonRecord): Promise<void> {
@@ -178,7 +180,7 @@ export class PgMetadataStore implements MetadataStore {
 
   async getPerson(id: string): Promise<PersonRecord | null> {
     const r = await this.one('SELECT * FROM persons WHERE person_id = $1', [id]);
-    return r ? toPerson(r) : null;
+    return r ? read.person(r) : null;
   }
 
   async deletePerson(id: string): Promise<void> {
@@ -213,7 +215,7 @@ export class PgMetadataStore implements MetadataStore {
       'SELECT * FROM person_photos WHERE person_id = $1 ORDER BY time_created, photo_id',
       [personId],
     );
-    return rows.map(toPhoto);
+    return rows.map(read.photo);
   }
 
   async listCollectionPhotos(collectionIds: readonly string[]): Promise<PersonPhotoRecord[]> {
@@ -223,7 +225,7 @@ export class PgMetadataStore implements MetadataStore {
         [...collectionIds],
       ])
     ).rows as Row[];
-    return rows.map(toPhoto);
+    return rows.map(read.photo);
   }
 
   async putSession(s: SessionRecord): Promise<void> {
@@ -246,12 +248,12 @@ export class PgMetadataStore implements MetadataStore {
 
   async getSession(id: string): Promise<SessionRecord | null> {
     const r = await this.one('SELECT * FROM sessions WHERE session_id = $1', [id]);
-    return r ? toSession(r) : null;
+    return r ? read.session(r) : null;
   }
 
   async getSessionByExpireToken(token: string): Promise<SessionRecord | null> {
     const r = await this.one('SELECT * FROM sessions WHERE expire_token = $1', [token]);
-    return r ? toSession(r) : null;
+    return r ? read.session(r) : null;
   }
 
   async deleteSession(id: string): Promise<void> {
