@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { info } from '../../test/session-fixtures.js';
 import { normalizeOptions, type OpenOptions } from '../options.js';
-import { LivenessSession, type SessionEnv } from './session.js';
+import { LivenessSession } from './session.js';
+import type { SessionEnv } from './session-config.js';
 import type { SessionEffect, SessionEvent } from './session-types.js';
 
 const env = (fetchImpl: typeof fetch, over: Partial<SessionEnv['location']> = {}): SessionEnv => ({

@@ -15,32 +15,23 @@ import { fetchResult, type SessionInfo, startSession, uploadMedia } from '../tra
 import { Telemetry, type TelemetryType } from '../transport/telemetry.js';
 import { VisionClient, type VisionUrls } from '../vision/client.js';
 import { type ActionContext, runFaceAction } from './action-runner.js';
-import { detectBrowser } from './browser.js';
 import { initialSession, stepSession } from './machine.js';
 import { guideOval } from './oval.js';
 import { selectView } from './select-view.js';
-import {
-  type CapturedAction,
-  DEFAULT_TIMING,
-  type FailureInfo,
-  type HostCallback,
-  type LiveFrame,
-  type SessionConfig,
-  type SessionEffect,
-  type SessionEvent,
-  type SessionState,
-  type SessionTimer,
+import { browserEnv, type SessionEnv, sessionConfig } from './session-config.js';
+import type {
+  CapturedAction,
+  FailureInfo,
+  HostCallback,
+  LiveFrame,
+  SessionEffect,
+  SessionEvent,
+  SessionState,
+  SessionTimer,
 } from './session-types.js';
 import { createStore, type Store } from './store.js';
 import { buildBody } from './submit.js';
 import type { ViewState } from './view-state.js';
-
-/** The browser the session runs in, injected so the machine and its driver can be tested without one. */
-export interface SessionEnv {
-  location: Pick<Location, 'href' | 'origin' | 'protocol' | 'hostname'>;
-  fetch: typeof fetch;
-  window: Pick<Window, 'isSecureContext' | 'self' | 'top' | 'navigator'> & { localStorage?: Storage };
-}
 
 export interface SessionDeps {
   /** Adapter base URL, ending with '/'. */
@@ -63,47 +54,6 @@ export interface SessionDeps {
 
 /** Runs one action with the session's camera frames and model; resolves with its clip. */
 export type ActionRunner = (action: ActionId, ctx: ActionContext) => Promise<Clip>;
-
-const EXEMPT_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/** Secure for the camera: an https page, or plain http on a loopback host (browsers allow both). */
-export function isSecurePage(env: SessionEnv): boolean {
-  if (env.window.isSecureContext) return true;
-  return env.location.protocol === 'https:' || EXEMPT_HOSTS.has(env.location.hostname);
-}
-
-function inIframe(env: SessionEnv): boolean {
-  try {
-    return env.window.self !== env.window.top;
-  } catch {
-    return true; // a cross-origin parent refuses the comparison
-  }
-}
-
-const browserEnv = (): SessionEnv => ({
-  location: window.location,
-  fetch: window.fetch.bind(window),
-  window,
-});
-
-export function sessionConfig(
-  options: NormalizedOptions,
-  env: SessionEnv,
-  staticCapture = false,
-): SessionConfig {
-  return {
-    actions: options.action,
-    // Capture-only is declared by the page (option or script attribute), never a fallback for a failed request.
-    staticDeployment: options.static_deployment === true || staticCapture,
-    showInstructions: options.show_instructions === true,
-    showResultOutcome: options.show_result_outcome === true,
-    secure: isSecurePage(env),
-    inIframe: inIframe(env),
-    nativeAspect: options.disable_adaptive_aspect_ratio === true,
-    browser: detectBrowser(env.window.navigator?.userAgent ?? ''),
-    timing: DEFAULT_TIMING,
-  };
-}
 
 /** What one attempt holds; all of it is released together. */
 interface Attempt {
@@ -336,13 +286,14 @@ export class LivenessSession {
   /** Operator mode (use_for_liveness) on a desktop: no mirror flip and no oval animation. */
   private operatorView: { mirror: boolean; ovalAnimation: boolean } = { mirror: true, ovalAnimation: true };
 
-  /** The view with what the adapter's camera plan decides on top of the machine's projection. */
+  /**
+   * The view with what the adapter's camera plan decides on top of the machine's projection. selectView hands
+   * back a fresh object on every change (once per analysed frame), so it is completed in place, not copied.
+   */
   private present(view: ViewState): ViewState {
-    return {
-      ...view,
-      mirrored: view.mirrored && this.operatorView.mirror,
-      ovalAnimation: this.operatorView.ovalAnimation,
-    };
+    view.mirrored &&= this.operatorView.mirror;
+    view.ovalAnimation = this.operatorView.ovalAnimation;
+    return view;
   }
 
   private openCapture(attempt: number, chosen: string | null): void {
@@ -360,7 +311,12 @@ export class LivenessSession {
       load3dMask: info?.load_3d_mask === true,
       mobile: isMobileDevice(navigator),
     });
-    if (attempt === 1) for (const w of plan.warnings) console.warn(`[OzLiveness] ${w}`);
+    if (attempt === 1) {
+      for (const w of plan.warnings) console.warn(`[OzLiveness] ${w}`);
+      // Said rather than silently dropped: the mesh renderer has not reached these screens yet (issue 10).
+      if (plan.mask3d)
+        console.warn('[OzLiveness] enable_3d_mask: this build draws no 3D mask yet; showing the oval');
+    }
     this.operatorView = { mirror: plan.mirror, ovalAnimation: plan.ovalAnimation };
     vision.onCrash((f) => this.dispatch({ type: 'failed', attempt, failure: failureOf(f) }));
     this.later(vision.whenReady().then(() => ({ type: 'vision-ready', attempt })));
