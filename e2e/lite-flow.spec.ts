@@ -1,6 +1,7 @@
 import { startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
 import { demoEvents, openWith, waitForEvent } from './support/demo.js';
 import { expect, test } from './support/fixtures.js';
+import { hostPage } from './support/host.js';
 
 test.use({ clip: 'neutral_frontal' });
 
@@ -14,7 +15,8 @@ test('lite architecture on the embedded Instant API: capture → upload → on_c
     OZ_ADAPTER_RESULT_MODE: 'status',
   });
   try {
-    await page.goto(adapter.url);
+    // The integrator's page, on an origin of its own, wired to this adapter.
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'] });
     const complete = (await waitForEvent(page, 'on_complete', 90_000)).data as {
       state: string;

@@ -2,6 +2,7 @@ import type { Request } from '@playwright/test';
 import { startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
 import { hint, openWith } from './support/demo.js';
 import { expect, test } from './support/fixtures.js';
+import { hostPage } from './support/host.js';
 
 test.use({ clip: 'neutral_frontal' });
 
@@ -17,14 +18,14 @@ test('preinit: off loads nothing before open(); full warms the worker and the mo
   try {
     const seen: string[] = [];
     page.context().on('request', (r) => seen.push(r.url()));
-    await page.goto(off.url);
+    await page.goto(hostPage(off.url));
     await page.waitForFunction(() => typeof (window as { OzLiveness?: unknown }).OzLiveness === 'object');
     await page.waitForTimeout(1500);
     expect(seen.filter((u) => u.includes('/assets/') || u.includes('vision_worker'))).toEqual([]);
 
     const model = page.context().waitForEvent('request', { predicate: isModel, timeout: 20_000 });
     const worker = page.context().waitForEvent('request', { predicate: isWorker, timeout: 20_000 });
-    await page.goto(full.url);
+    await page.goto(hostPage(full.url));
     // Both arrive with nobody having called open().
     await Promise.all([model, worker]);
     const before = seen.length;
@@ -55,7 +56,7 @@ test('use_for_liveness: on desktop no mirror and no oval animation, and cameraFa
         return original(c);
       };
     });
-    await page.goto(adapter.url);
+    await page.goto(hostPage(adapter.url));
     await openWith(page, { action: ['video_selfie_blank'], cameraFacingMode: 'environment' });
     const stage = page.locator('[data-oz-liveness] .ol-stage');
     await expect(stage).toHaveAttribute('data-mirror', 'false', { timeout: 30_000 });
@@ -75,7 +76,7 @@ test('use_for_liveness: on desktop no mirror and no oval animation, and cameraFa
   }
 });
 
-test('use_for_liveness on a phone: the rear camera', async ({ cameraBrowser }) => {
+test('use_for_liveness on a phone: the rear camera', async ({ cameraBrowser, host }) => {
   test.setTimeout(90_000);
   const adapter = await startAdapter({ ...TRUSTED_FAKE_CAMERA, OZ_ADAPTER_USE_FOR_LIVENESS: 'true' });
   const context = await cameraBrowser.newContext({
@@ -96,7 +97,7 @@ test('use_for_liveness on a phone: the rear camera', async ({ cameraBrowser }) =
         return original(c);
       };
     });
-    await page.goto(adapter.url);
+    await page.goto(new URL(hostPage(adapter.url), host.url).href);
     await openWith(page, { action: ['video_selfie_blank'], cameraFacingMode: 'user' });
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { askedFor: unknown[] }).askedFor), {
