@@ -1,5 +1,3 @@
-import type { UsedTokenStore } from '@open-liveness/trust';
-import { MemoryUsedTokenStore } from '@open-liveness/trust';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { OzApiClient } from './api-client/index.js';
@@ -10,7 +8,7 @@ import { apiOrigin } from './http/api-origin.js';
 import { cors } from './http/cors.js';
 import { errorHandler } from './http/errors.js';
 import { type AdapterMetrics, createMetrics, requestMetrics } from './http/metrics.js';
-import { type RateLimitStoreFactory, rateLimits } from './http/rate-limit.js';
+import { rateLimits } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security.js';
 import type { LicenseSettings } from './licensing/for-request.js';
@@ -30,6 +28,7 @@ import { resultRouter } from './routes/result.js';
 import { sessionTokenRouter } from './routes/session-token.js';
 import { sessionsRouter } from './routes/sessions.js';
 import { telemetryRouter } from './routes/telemetry.js';
+import { type AdapterState, memoryAdapterState } from './state/index.js';
 import { versions as readVersions, type Versions } from './version.js';
 
 export interface AppDeps {
@@ -51,12 +50,13 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** The container key pair; required when `use_wasm_container` is on (resolved at start). */
   readonly containerKeys?: ContainerKeys;
-  /** Single-use store of container token ids; in-memory by default (one process). */
-  readonly usedTokens?: UsedTokenStore;
+  /**
+   * What the adapter remembers between requests (upload-once and replay keys, rate-limit counters,
+   * finished results): in this process by default, in Redis for a pool (state/).
+   */
+  readonly state?: AdapterState;
   /** The API's origin policy; derived from the licence and `cors.origins` when absent. */
   readonly originPolicy?: OriginPolicy;
-  /** Where rate-limit counters live; in memory (one process) by default. */
-  readonly rateLimitStores?: RateLimitStoreFactory;
   /** Result reads without the API round trip (the embedded analysis service's hot state). */
   readonly localFolders?: LocalFolderReader;
 }
@@ -66,13 +66,14 @@ export function createApp(deps: AppDeps): Express {
   const { config, log } = deps;
   const metrics = deps.metrics ?? createMetrics();
   const now = deps.now ?? (() => new Date());
+  const state = deps.state ?? memoryAdapterState(() => now().getTime());
   if (config.use_wasm_container && deps.containerKeys === undefined) {
     // A wiring mistake, not a runtime condition: startAdapter always resolves the keys first.
     throw new Error('use_wasm_container is on but no container keys were given to createApp');
   }
   const container =
     config.use_wasm_container && deps.containerKeys !== undefined
-      ? createContainerRuntime(deps.containerKeys, deps.sessionSecret, now, deps.usedTokens)
+      ? createContainerRuntime(deps.containerKeys, deps.sessionSecret, now, state.containerTokens)
       : undefined;
   const protocol: ProtocolDeps = {
     config,
@@ -80,7 +81,8 @@ export function createApp(deps: AppDeps): Express {
     metrics,
     api: config.architecture === 'capture' ? undefined : deps.api,
     sessionSecret: deps.sessionSecret,
-    uploadedSessions: new MemoryUsedTokenStore({ now: () => now().getTime() }),
+    uploadedSessions: state.uploadedSessions,
+    results: state.results,
     container,
     dataDir: deps.dataDir,
     license: deps.license,
@@ -99,11 +101,16 @@ export function createApp(deps: AppDeps): Express {
   app.use(apiOrigin({ policy: originPolicy, sessionSecret: deps.sessionSecret, now }));
   app.use(cors(config.cors.origins));
   // After the origin policy, so a 429 carries CORS headers and the page reads its code.
-  const limits = rateLimits(config.rate_limits, deps.rateLimitStores);
+  const limits = rateLimits(config.rate_limits, state.rateLimitStores);
   app.post('/api/v1/sessions', limits.sessions);
   app.post('/api/v1/sessions/:session/media', limits.uploads);
   app.post('/api/v1/sessions/:session/container', limits.uploads);
-  app.use(healthRouter(deps.paths, deps.analysisReady ? { analysisReady: deps.analysisReady } : {}));
+  app.use(
+    healthRouter(deps.paths, {
+      ...(deps.analysisReady ? { analysisReady: deps.analysisReady } : {}),
+      ...(state.kind === 'redis' ? { stateReady: () => state.ready() } : {}),
+    }),
+  );
   app.use(metricsRouter(metrics));
   app.use(checkLicenseRouter(deps.license));
   app.use(debugRouter(config, deps.versions ?? readVersions(), deps.license));

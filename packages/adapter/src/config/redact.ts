@@ -36,7 +36,7 @@ function clone(value: unknown): unknown {
 /**
  * The effective configuration as a plain object that is safe to print at start and on /debug:
  * secrets become `***` (absent stays absent, so the operator still sees what is set) and
- * credentials embedded in api_url are masked.
+ * credentials embedded in api_url and redis_url are masked.
  */
 export function redactConfig(config: AdapterConfig): Record<string, unknown> {
   const out = clone(config) as Record<string, unknown>;
@@ -57,5 +57,6 @@ export function redactConfig(config: AdapterConfig): Record<string, unknown> {
     }
   }
   if (typeof out.api_url === 'string') out.api_url = maskUrlCredentials(out.api_url);
+  if (typeof out.redis_url === 'string') out.redis_url = maskUrlCredentials(out.redis_url);
   return out;
 }

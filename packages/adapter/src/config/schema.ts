@@ -136,6 +136,16 @@ export const configSchema = z
      * `api_token` is accepted too, so a backend that already holds it needs nothing new.
      */
     session_token_key: z.string().min(16, 'must be at least 16 characters').optional(),
+    /**
+     * Redis for the state shared by a pool of adapters (upload-once and replay keys, rate-limit
+     * counters, finished results). Absent: all of it stays in this process (docs/deployment.md).
+     */
+    redis_url: z.url({ protocol: /^rediss?$/ }).optional(),
+    /** Prefix of every key the adapter writes to Redis, so deployments can share one server. */
+    redis_key_prefix: z
+      .string()
+      .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only (at most 64)')
+      .default('ol:'),
     /** Adapter's own files (uploads kept while the API is down: `<data_dir>/pending/`). */
     data_dir: text.optional(),
     cors: z.strictObject({ origins: list(corsOrigin).default([]) }).prefault({}),
@@ -210,6 +220,19 @@ export const configSchema = z
         path: ['actions_default', 'video_count'],
         message: `with actions_default.random, at most the ${gesturePool(c.video_actions_list).length} gesture actions of video_actions_list (no repeats)`,
       });
+    }
+    if (c.redis_url !== undefined && c.session_secret === undefined) {
+      // A generated secret is per process: a session started on one adapter would not verify on another.
+      missing(
+        'session_secret',
+        'required when redis_url is set: every adapter of the pool must sign and read the same session tokens',
+      );
+    }
+    if (c.redis_url !== undefined && c.use_wasm_container && c.container_private_key === undefined) {
+      missing(
+        'container_private_key',
+        'required when redis_url and use_wasm_container are set: a container sealed for one adapter must open on any other',
+      );
     }
     if (c.api_login !== undefined && c.api_password === undefined) {
       missing('api_password', 'required when api_login is set');

@@ -5,6 +5,7 @@ import type { AdapterConfig } from '../config/index.js';
 import type { ContainerRuntime } from '../container/runtime.js';
 import type { AdapterMetrics } from '../http/metrics.js';
 import type { LicenseSettings } from '../licensing/for-request.js';
+import type { ResultCache } from '../state/types.js';
 
 /** What the protocol routes share. Built once by createApp from AppDeps. */
 export interface ProtocolDeps {
@@ -16,6 +17,8 @@ export interface ProtocolDeps {
   readonly sessionSecret: string;
   /** Sessions that have uploaded: one upload per session token, whichever token of the session is shown. */
   readonly uploadedSessions: UsedTokenStore;
+  /** Finished folders already read once (shared by a pool when the state is in Redis). */
+  readonly results: ResultCache;
   /** Keys, tokens and the single-use store; present exactly when `use_wasm_container` is on. */
   readonly container: ContainerRuntime | undefined;
   /** Adapter data directory (`data_dir`); pending uploads go below it. */

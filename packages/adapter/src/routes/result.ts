@@ -27,10 +27,15 @@ export function resultRouter(deps: ProtocolDeps): Router {
     }
     // With the adapter's own credentials and an in-process analysis service, the folder is read
     // from its hot state: the same body as the API's, without the HTTP round trip per poll.
+    // A finished folder no longer changes: once one adapter of the pool has read it, every adapter
+    // answers it from the shared state (state/).
+    // A cache that does not answer is a miss: the API still has the folder.
+    const cached = await deps.results.get(claims.folder_id).catch(() => undefined);
     const local =
-      claims.api_token === undefined && deps.localFolders
+      cached ??
+      (claims.api_token === undefined && deps.localFolders
         ? await deps.localFolders(claims.folder_id)
-        : undefined;
+        : undefined);
     const folder = local
       ? { ok: true as const, value: local }
       : await deps.api.getFolder(claims.folder_id, { token: claims.api_token });
@@ -42,6 +47,11 @@ export function resultRouter(deps: ProtocolDeps): Router {
       return sendProblem(res, apiProblem(folder.error));
     }
     if (isFolderFinished(folder.value)) {
+      if (cached === undefined) {
+        await deps.results.putFinished(claims.folder_id, folder.value).catch((err: unknown) => {
+          deps.log.warn({ event_session_id: claims.sid, err }, 'finished result not cached');
+        });
+      }
       // Counted on every finished answer: the plugin stops polling at the first one.
       for (const [type, s] of Object.entries(summariseAnalyses(folder.value))) {
         deps.metrics.analyses.inc({ type, resolution: s.resolution || 'none' });

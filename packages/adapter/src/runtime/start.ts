@@ -12,6 +12,7 @@ import { createMetrics } from '../http/metrics.js';
 import type { InstallPaths } from '../paths.js';
 import { localFolderReader } from '../results/local-folders.js';
 import { generateSessionSecret } from '../session/token.js';
+import { type AdapterState, openRedisAdapterState } from '../state/index.js';
 import { versions } from '../version.js';
 import { type EmbeddedAnalysis, startEmbeddedAnalysis } from './embedded-analysis.js';
 import { installedLicense } from './license.js';
@@ -60,6 +61,13 @@ export async function startAdapter({
     ? await resolveContainerKeys(config.container_private_key, log.child({ component: 'container' }))
     : undefined;
 
+  // Shared state first: an unreachable Redis stops the start before models load.
+  const state: AdapterState | undefined =
+    config.redis_url !== undefined
+      ? await openRedisAdapterState(config.redis_url, config.redis_key_prefix)
+      : undefined;
+  if (state) log.info({ prefix: config.redis_key_prefix }, 'shared state in Redis');
+
   let embedded: EmbeddedAnalysis | undefined;
   if (talksToApi && config.analysis.embedded) {
     embedded = await startEmbeddedAnalysis({
@@ -98,12 +106,14 @@ export async function startAdapter({
       ? { analysisReady: () => embedded.ready(), localFolders: localFolderReader(embedded.readFolder) }
       : {}),
     ...(containerKeys ? { containerKeys } : {}),
+    ...(state ? { state } : {}),
   });
   const server = app.listen(config.port, config.host);
   try {
     await once(server, 'listening');
   } catch (err) {
     await embedded?.close();
+    await state?.close();
     throw err;
   }
   const { port } = server.address() as AddressInfo;
@@ -125,6 +135,7 @@ export async function startAdapter({
       await closed;
       clearTimeout(cut);
       await embedded?.close();
+      await state?.close();
     },
   };
 }

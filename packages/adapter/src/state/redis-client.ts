@@ -13,6 +13,12 @@ export async function connectRedis(url: string): Promise<Redis> {
   });
   // Without a listener ioredis reports connection errors as unhandled 'error' events.
   redis.on('error', () => {});
-  await redis.connect();
+  try {
+    await redis.connect();
+  } catch (err) {
+    // Stop the background reconnects of a client nobody will use.
+    redis.disconnect();
+    throw err;
+  }
   return redis;
 }
