@@ -11,7 +11,8 @@ import type { MrzOcr } from './documents/ocr.js';
 import { apiError } from './domain/errors.js';
 import { sendError } from './http/context.js';
 import { errorHandler, multipart, requireAuth } from './http/middleware.js';
-import { AnalysisRunner } from './jobs/runner.js';
+import type { AnalysisQueue } from './jobs/queue.js';
+import { AnalysisRunner, type RunnerDeps } from './jobs/runner.js';
 import type { Logger } from './logger.js';
 import type { FaceToolkit } from './models/pool.js';
 import { analysisRoutes } from './routes/analyses.js';
@@ -25,7 +26,8 @@ import type { Storage } from './storage/types.js';
 
 export interface AppParts {
   app: Express;
-  runner: AnalysisRunner;
+  /** The in-process runner, or the shared queue given to buildApp. */
+  queue: AnalysisQueue;
   folders: FolderService;
   instant: InstantService;
 }
@@ -37,38 +39,18 @@ export function buildApp(
   engine: FaceToolkit,
   logger: Logger,
   ocr: MrzOcr,
+  /** A shared queue (pg-boss); absent: analyses run in this process. */
+  sharedQueue?: AnalysisQueue,
 ): AppParts {
   const sessions = new SessionService(storage.meta, new UserDirectory(o.users), o.tokenSecret, {
     accessTtl: o.accessTokenTtlSeconds,
     refreshTtl: o.refreshTokenTtlSeconds,
     sliding: o.slidingSessions,
   });
-  const runnerDeps = {
-    engine,
-    ocr,
-    logger,
-    baseUrl: o.publicUrl,
-    // Two groups per inference thread: one decodes (libuv threads) while the other infers.
-    concurrency: 2 * o.concurrency,
-    settings: {
-      livenessThreshold: o.livenessThreshold,
-      biometryThreshold: o.biometryThreshold,
-      collectionThreshold: o.collectionThreshold,
-      maxFramesPerMedia: o.maxFramesPerMedia,
-      maxGestureFrames: o.maxGestureFrames,
-      identityThreshold: o.identityThreshold,
-    },
-    webhook: {
-      attempts: o.webhookAttempts,
-      timeoutMs: o.webhookTimeoutMs,
-      baseDelayMs: o.webhookBaseDelayMs,
-      secret: o.webhookSecret,
-      allowPrivateTargets: o.webhookAllowPrivateTargets,
-    },
-  };
-  const runner = new AnalysisRunner({ ...runnerDeps, storage });
+  const runnerDeps = runnerDepsFrom(o, engine, ocr, logger);
+  const queue = sharedQueue ?? new AnalysisRunner({ ...runnerDeps, storage });
   const instant = createInstantService(runnerDeps);
-  const folders = new FolderService({ storage, runner, baseUrl: o.publicUrl });
+  const folders = new FolderService({ storage, runner: queue, baseUrl: o.publicUrl });
   const collections = new CollectionService(storage, engine);
   const auth = requireAuth(sessions);
   const upload = multipart({ maxFileBytes: o.maxUploadBytes, maxFiles: 20 });
@@ -104,5 +86,37 @@ export function buildApp(
   app.use(collectionRoutes(collections, auth, upload));
   app.use((_req, res) => sendError(res, apiError('NOT_EXIST', 'Not found')));
   app.use(errorHandler(logger));
-  return { app, runner, folders, instant };
+  return { app, queue, folders, instant };
+}
+
+/** What a runner needs besides storage, from the resolved options (the service and workers share it). */
+export function runnerDepsFrom(
+  o: ResolvedOptions,
+  engine: FaceToolkit,
+  ocr: MrzOcr,
+  logger: Logger,
+): Omit<RunnerDeps, 'storage'> {
+  return {
+    engine,
+    ocr,
+    logger,
+    baseUrl: o.publicUrl,
+    // Two groups per inference thread: one decodes (libuv threads) while the other infers.
+    concurrency: 2 * o.concurrency,
+    settings: {
+      livenessThreshold: o.livenessThreshold,
+      biometryThreshold: o.biometryThreshold,
+      collectionThreshold: o.collectionThreshold,
+      maxFramesPerMedia: o.maxFramesPerMedia,
+      maxGestureFrames: o.maxGestureFrames,
+      identityThreshold: o.identityThreshold,
+    },
+    webhook: {
+      attempts: o.webhookAttempts,
+      timeoutMs: o.webhookTimeoutMs,
+      baseDelayMs: o.webhookBaseDelayMs,
+      secret: o.webhookSecret,
+      allowPrivateTargets: o.webhookAllowPrivateTargets,
+    },
+  };
 }

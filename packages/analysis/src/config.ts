@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { UserConfig } from './auth/users.js';
+import type { PgBossQueueOptions } from './jobs/pgboss/options.js';
 import type { Logger } from './logger.js';
 import type { Storage } from './storage/types.js';
 
@@ -65,13 +66,19 @@ export interface AnalysisServiceOptions {
   webhookSecret?: string | Uint8Array;
   /** Allow webhooks to loopback, private and link-local addresses. Default false (public only). */
   webhookAllowPrivateTargets?: boolean;
-  /** Replaces the default SQLite + files storage (a later issue adds PostgreSQL / object storage). */
+  /** Replaces the default SQLite + files storage (e.g. `openPostgresStorage`). */
   storage?: Storage;
+  /**
+   * Where analysis groups wait. Default `{ kind: 'in-process' }`: this process runs them. With
+   * pg-boss (needs PostgreSQL storage, since workers read the same records) this process only queues
+   * them, and analysis workers (`startAnalysisWorker`, `dist/worker.js`) run them.
+   */
+  queue?: { kind: 'in-process' } | PgBossQueueOptions;
   logger?: Logger;
 }
 
 export type ResolvedOptions = Required<
-  Omit<AnalysisServiceOptions, 'storage' | 'logger' | 'tokenSecret' | 'webhookSecret'>
+  Omit<AnalysisServiceOptions, 'storage' | 'logger' | 'tokenSecret' | 'webhookSecret' | 'queue'>
 > & {
   tokenSecret: Uint8Array;
   webhookSecret: Uint8Array;

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { type AnalysisServiceOptions, resolveOptions } from './config.js';
 import { TesseractMrzOcr } from './documents/ocr.js';
 import type { JsonObject } from './domain/types.js';
+import { PgBossQueue } from './jobs/pgboss/producer.js';
 import { consoleLogger } from './logger.js';
 import { FaceEngine } from './models/engine.js';
 import { engineWorkerAvailable, FaceEnginePool, type FaceToolkit } from './models/pool.js';
@@ -37,9 +38,12 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
   const storage = options.storage ?? openDefaultStorage(o.dataDir);
   // The OCR worker starts on the first documents analysis, not here: most deployments never run one.
   const ocr = new TesseractMrzOcr();
-  const { app, runner, folders, instant } = buildApp(o, storage, engine, logger, ocr);
-  // Analyses a restart interrupted are run again instead of staying PROCESSING forever.
-  await runner.resumeInterrupted();
+  const shared =
+    options.queue?.kind === 'pg-boss' ? await PgBossQueue.start(options.queue, storage, logger) : undefined;
+  const { app, queue, folders, instant } = buildApp(o, storage, engine, logger, ocr, shared);
+  // In process: analyses a restart interrupted are run again instead of staying PROCESSING forever.
+  // With pg-boss the workers own that (expiry, retries, their sweep), since other instances still run.
+  if (!shared) await queue.resumeInterrupted();
   let closed = false;
   return {
     app,
@@ -51,7 +55,7 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
       if (closed) return;
       closed = true;
       await instant.idle();
-      await runner.idle();
+      await queue.close();
       await engine.close();
       await ocr.close();
       await storage.close();
@@ -61,7 +65,9 @@ export async function createAnalysisService(options: AnalysisServiceOptions): Pr
 
 export type { UserConfig } from './auth/users.js';
 export type { AnalysisServiceOptions } from './config.js';
+export type { PgBossQueueOptions } from './jobs/pgboss/options.js';
 export type { Logger } from './logger.js';
 export { REQUIRED_MODEL_FILES } from './models/engine.js';
 export type { BlobStore, FolderQuery, MetadataStore, Storage } from './storage/index.js';
 export { openPostgresStorage, type PostgresStorageOptions } from './storage/postgres/index.js';
+export { type AnalysisWorkerService, startAnalysisWorker } from './worker-service.js';

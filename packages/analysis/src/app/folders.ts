@@ -4,7 +4,7 @@ import { type ApiError, apiError, err, ok, type Result } from '../domain/errors.
 import { folderView } from '../domain/serialize.js';
 import { nowSeconds } from '../domain/time.js';
 import type { AnalysisRecord, FolderRecord, JsonObject, MediaRecord } from '../domain/types.js';
-import type { AnalysisRunner } from '../jobs/runner.js';
+import type { AnalysisQueue } from '../jobs/queue.js';
 import { isWebhookUrl } from '../jobs/webhook.js';
 import type { FolderQuery, Storage } from '../storage/types.js';
 import type { AnalysisRequest, FolderPayload } from './schemas.js';
@@ -12,7 +12,7 @@ import { draftMedia, type MediaDraft, type UploadedFile } from './uploads.js';
 
 export interface FolderServiceDeps {
   storage: Storage;
-  runner: AnalysisRunner;
+  runner: AnalysisQueue;
   baseUrl: string;
   clock?: () => number;
 }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { MrzOcr } from '../documents/ocr.js';
 import { ANALYSIS_ERRORS } from '../domain/errors.js';
 import { folderView } from '../domain/serialize.js';
@@ -12,6 +12,7 @@ import { runBiometry } from './biometry.js';
 import { runCollection } from './collection.js';
 import { runDocuments } from './documents.js';
 import { runQuality } from './quality.js';
+import type { AnalysisQueue } from './queue.js';
 import type { FaceMemo, Job, JobContext, JobResult, JobSettings, OutputImage } from './types.js';
 import { deliverWebhook, type WebhookOptions } from './webhook.js';
 
@@ -46,7 +47,7 @@ export interface RunnerDeps {
  * the second core while the first waits). Groups of one folder still run in the order they came.
  * A later issue can swap this for a shared queue.
  */
-export class AnalysisRunner {
+export class AnalysisRunner implements AnalysisQueue {
   private readonly running = new Set<Promise<void>>();
   private readonly waiting: (() => void)[] = [];
   private active = 0;
@@ -110,6 +111,24 @@ export class AnalysisRunner {
   async idle(): Promise<void> {
     while (this.running.size) await Promise.all([...this.running]);
     await Promise.all([...this.pendingWebhooks]);
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+  }
+
+  /**
+   * Runs a group taken from a shared queue, now, on this process. A retry after a crash may find
+   * some analyses already finished by the earlier attempt: those are left as they are (idempotent).
+   * Throws when storage fails, so the queue tries the job again.
+   */
+  async runTaken(folderId: string, analysisIds: readonly string[]): Promise<void> {
+    const group: AnalysisRecord[] = [];
+    for (const id of analysisIds) {
+      const a = await this.deps.storage.meta.getAnalysis(id);
+      if (a?.state === 'PROCESSING') group.push(a);
+    }
+    if (group.length) await this.withSlot(() => this.runGroup(folderId, group));
   }
 
   private async runGroup(folderId: string, group: readonly AnalysisRecord[]): Promise<void> {
@@ -216,7 +235,10 @@ export class AnalysisRunner {
   }
 
   private async storeOutput(a: AnalysisRecord, out: OutputImage): Promise<MediaRecord> {
-    const mediaId = randomUUID();
+    // Named by what it is the output of, so running the analysis again finds it instead of adding one.
+    const mediaId = outputMediaId(a.analysis_id, out);
+    const existing = await this.deps.storage.meta.getMedia(mediaId);
+    if (existing) return existing;
     const now = nowSeconds(this.clock);
     const record: MediaRecord = {
       media_id: mediaId,
@@ -239,7 +261,14 @@ export class AnalysisRunner {
       time_updated: now,
     };
     await this.deps.storage.blobs.put(record.blob_key, out.bytes);
-    await this.deps.storage.meta.insertMedia(record);
+    try {
+      await this.deps.storage.meta.insertMedia(record);
+    } catch (err) {
+      // Another attempt at the same analysis (an expired job still running) stored it first.
+      const stored = await this.deps.storage.meta.getMedia(mediaId);
+      if (stored) return stored;
+      throw err;
+    }
     return record;
   }
 
@@ -262,4 +291,12 @@ export class AnalysisRunner {
     this.pendingWebhooks.add(delivery);
     void delivery.finally(() => this.pendingWebhooks.delete(delivery));
   }
+}
+
+/** A UUID-shaped id derived from the analysis and the output (same inputs, same id). */
+export function outputMediaId(analysisId: string, out: Pick<OutputImage, 'sourceMediaId' | 'name'>): string {
+  const h = createHash('sha256').update(`${analysisId}\n${out.sourceMediaId}\n${out.name}`).digest('hex');
+  // Version nibble 8 (custom, RFC 9562) and the RFC variant bits, so it reads as a valid UUID.
+  const variant = ((Number.parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
