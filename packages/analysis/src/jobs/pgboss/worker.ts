@@ -83,6 +83,10 @@ export class AnalysisWorker {
     for (const job of jobs) {
       if (!isGroupJob(job.data)) throw new Error(`job ${job.id} is not an analysis group`);
       const { folder_id, group_id, analysis_ids } = job.data;
+      this.deps.logger.info(
+        { folder_id, group_id, job_id: job.id, pid: process.pid },
+        'analysis group taken',
+      );
       // Throws when storage fails: pg-boss then retries the job.
       await this.deps.runner.runTaken(folder_id, analysis_ids);
       await this.notifyDone(group_id);
