@@ -10,14 +10,19 @@
 // It also prints p50/p95 of the upload (POST …/media) and of the verdict (upload answered → finished),
 // and the result reads served.
 //
-// Usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--smoke]
+// With --pool N it measures a pool instead of the single process: PostgreSQL and redis-server on free
+// ports, one analysis API on pg-boss, N analysis workers (dist/worker.js) and N adapters sharing their
+// state in Redis; each session is started and polled on one adapter and uploaded through the next.
+//
+// Usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--pool N] [--smoke]
 //   --sessions  concurrent sessions (default 200)     --poll    result polling interval ms (default 250)
 //   --single    sequential sessions for the single-session time (default 5)
 //   --frames    JPEG frames per shot set (default 10) --smoke   tiny sizes, exits non-zero if a session fails
 //   --against   another built checkout (its packages/adapter/dist): measured in the same run, side by side
+//   --pool      N adapters + N analysis workers (needs postgresql and redis-server installed)
 // Needs `pnpm build` and `pnpm models`; the face comes from $LIVENESS_FIXTURES (default ../shared/fixtures).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,7 +37,7 @@ const sharp = adapterRequire('sharp');
 const JSZip = adapterRequire('jszip');
 
 function parseArgs(argv) {
-  const out = { sessions: 200, poll: 250, single: 5, frames: 10, smoke: false, against: undefined };
+  const out = { sessions: 200, poll: 250, single: 5, frames: 10, smoke: false, against: undefined, pool: 0 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => Number(inline ?? argv[++i]);
@@ -41,16 +46,18 @@ function parseArgs(argv) {
     else if (flag === '--single') out.single = value();
     else if (flag === '--frames') out.frames = value();
     else if (flag === '--against') out.against = resolve(inline ?? argv[++i]);
+    else if (flag === '--pool') out.pool = value();
     else if (flag === '--smoke') Object.assign(out, { smoke: true, sessions: 3, single: 1, frames: 2 });
     else if (flag === '--help' || flag === '-h') {
       console.log(
-        'usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--smoke]',
+        'usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--pool N] [--smoke]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
   }
   for (const k of ['sessions', 'poll', 'single', 'frames'])
     if (!(out[k] > 0)) throw new Error(`--${k} must be a positive number`);
+  if (!(Number.isInteger(out.pool) && out.pool >= 0)) throw new Error('--pool must be a whole number');
   return out;
 }
 
@@ -64,6 +71,9 @@ function startAdapter(root, dataDir) {
         OZ_ADAPTER_DATA_DIR: join(dataDir, 'adapter'),
         OZ_ADAPTER_ANALYSIS__DATA_DIR: join(dataDir, 'analysis'),
         OZ_ADAPTER_SESSION_SECRET: 'bench-server-session-secret-long-enough-0123456789',
+        // One client IP makes all the sessions: the per-IP limits would refuse most of them.
+        OZ_ADAPTER_RATE_LIMITS__SESSIONS: '0',
+        OZ_ADAPTER_RATE_LIMITS__UPLOADS: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -81,6 +91,7 @@ function startAdapter(root, dataDir) {
         resolvePromise({
           url: m[1].replace(/\/$/, ''),
           pid: child.pid,
+          cpuSeconds: () => processCpuSeconds(child.pid),
           stop: () =>
             new Promise((done) => {
               if (child.exitCode !== null) return done();
@@ -96,6 +107,17 @@ function startAdapter(root, dataDir) {
       reject(new Error(`adapter exited with ${code}:\n${logs.join('')}`));
     });
   });
+}
+
+/** CPU seconds (user + system) of a process so far, from /proc (Linux); 0 when unreadable. */
+function processCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /** A shot set as the plugin builds it: frames `000.jpg…` and a manifest. */
@@ -136,8 +158,23 @@ function uploadForm(data) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** One session the way the plugin runs it. Times in ms. */
-async function runSession(url, data, pollMs, counters) {
+/** The single process (embedded analysis) or, with --pool, a pool; both answer { urls, stop }. */
+async function startTarget(root, dataDir, pool) {
+  if (pool > 0) {
+    const { startPool } = await import('./lib/bench-pool.mjs');
+    return startPool(root, pool, dataDir);
+  }
+  const adapter = await startAdapter(root, dataDir);
+  return { urls: [adapter.url], stop: adapter.stop, cpuSeconds: () => ({ adapter: adapter.cpuSeconds() }) };
+}
+
+let nextAdapter = 0;
+
+/** One session the way the plugin runs it, hopping adapters in a pool. Times in ms. */
+async function runSession(urls, data, pollMs, counters) {
+  const n = nextAdapter++;
+  const url = urls[n % urls.length];
+  const uploadUrl = urls[(n + 1) % urls.length];
   const t0 = performance.now();
   const created = await fetch(`${url}/api/v1/sessions`, {
     method: 'POST',
@@ -147,7 +184,7 @@ async function runSession(url, data, pollMs, counters) {
   const session = await created.json();
   if (created.status !== 200) throw new Error(`session: ${created.status} ${JSON.stringify(session)}`);
   const tUpload = performance.now();
-  const up = await fetch(`${url}/api/v1/sessions/${session.session}/media`, {
+  const up = await fetch(`${uploadUrl}/api/v1/sessions/${session.session}/media`, {
     method: 'POST',
     body: uploadForm(data),
   });
@@ -182,23 +219,28 @@ const load = () =>
 async function measure(root, args, data, cores) {
   const dir = mkdtempSync(join(os.tmpdir(), 'bench-server-'));
   const loadStart = load();
-  const adapter = await startAdapter(root, dir);
+  const target = await startTarget(root, dir, args.pool);
   try {
     const counters = { reads: 0 };
     // Warm-up (the first inference builds the graphs), not counted.
-    await runSession(adapter.url, data, args.poll, counters);
+    await runSession(target.urls, data, args.poll, counters);
     const single = [];
-    for (let i = 0; i < args.single; i++) single.push(await runSession(adapter.url, data, 25, counters));
+    for (let i = 0; i < args.single; i++) single.push(await runSession(target.urls, data, 25, counters));
     const singleMs = quantile(
       single.map((s) => s.uploadToVerdict),
       0.5,
     );
     counters.reads = 0;
+    const cpuBefore = target.cpuSeconds();
     const t0 = performance.now();
     const settled = await Promise.allSettled(
-      Array.from({ length: args.sessions }, () => runSession(adapter.url, data, args.poll, counters)),
+      Array.from({ length: args.sessions }, () => runSession(target.urls, data, args.poll, counters)),
     );
     const wall = performance.now() - t0;
+    const cpuAfter = target.cpuSeconds();
+    const cpuShare = Object.keys(cpuAfter)
+      .map((k) => `${k} ${fmt(cpuAfter[k] - cpuBefore[k], 1)}`)
+      .join(', ');
     const runs = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value);
     const errors = settled.filter((s) => s.status === 'rejected').map((s) => String(s.reason?.message));
     const ideal = (args.sessions * singleMs) / cores;
@@ -223,6 +265,7 @@ async function measure(root, args, data, cores) {
           'verdict p50 / p95 ms (after upload)',
           `${fmt(q('verdict', 0.5), 0)} / ${fmt(q('verdict', 0.95), 0)}`,
         ],
+        ['CPU s used in the concurrent part', cpuShare],
         ['result reads (concurrent part)', String(counters.reads)],
         ['result reads per second', fmt((counters.reads / wall) * 1000, 0)],
         ['sessions failed', String(errors.length)],
@@ -230,7 +273,7 @@ async function measure(root, args, data, cores) {
       ],
     };
   } finally {
-    await adapter.stop();
+    await target.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -243,6 +286,11 @@ async function main() {
   console.log(`load average at start (1/5/15 min): ${load()}`);
   console.log(
     `sessions ${args.sessions}, polling every ${args.poll} ms, ${args.frames} frames per shot set, single-session runs ${args.single}`,
+  );
+  console.log(
+    args.pool
+      ? `target: pool of ${args.pool} adapter(s) + ${args.pool} analysis worker(s), 1 analysis API, PostgreSQL, Redis`
+      : 'target: one adapter process with its embedded analysis service (the default)',
   );
   const data = await shotSet(args.frames);
   const builds = [

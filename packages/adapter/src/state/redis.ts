@@ -1,3 +1,4 @@
+import type { UsedTokenStore } from '@open-liveness/trust';
 import type { Redis } from 'ioredis';
 import { type RedisReply, RedisStore } from 'rate-limit-redis';
 import { type OzFolder, ozFolderSchema } from '../api-client/index.js';
@@ -31,6 +32,25 @@ export class RedisResultCache implements ResultCache {
   }
 }
 
+/**
+ * A single-use store that fails closed with a 503: when Redis does not answer, nobody can know whether
+ * the token was used, so the request is refused as "try again", never let through.
+ */
+class FailClosed implements UsedTokenStore {
+  constructor(private readonly inner: UsedTokenStore) {}
+
+  async consume(jti: string, expiresAtMs: number): Promise<boolean> {
+    try {
+      return await this.inner.consume(jti, expiresAtMs);
+    } catch (err) {
+      throw Object.assign(new Error(`shared state (Redis) unavailable: ${(err as Error).message}`), {
+        status: 503,
+        cause: err,
+      });
+    }
+  }
+}
+
 /** express-rate-limit counters in Redis (rate-limit-redis), one key space per limiter. */
 export function redisRateLimitStores(redis: Redis, prefix: string): RateLimitStoreFactory {
   return (name) =>
@@ -49,8 +69,8 @@ export function redisRateLimitStores(redis: Redis, prefix: string): RateLimitSto
 export function redisAdapterState(redis: Redis, prefix: string): AdapterState {
   return {
     kind: 'redis',
-    uploadedSessions: new RedisUsedTokenStore(redis, `${prefix}uploaded:`),
-    containerTokens: new RedisUsedTokenStore(redis, `${prefix}container:`),
+    uploadedSessions: new FailClosed(new RedisUsedTokenStore(redis, `${prefix}uploaded:`)),
+    containerTokens: new FailClosed(new RedisUsedTokenStore(redis, `${prefix}container:`)),
     rateLimitStores: redisRateLimitStores(redis, `${prefix}rl:`),
     results: new RedisResultCache(redis, `${prefix}result:`),
     async ready() {

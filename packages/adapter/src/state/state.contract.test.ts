@@ -81,6 +81,17 @@ describe.skipIf(missing !== null)('with a real redis-server', () => {
   afterAll(async () => {
     await server?.stop();
   });
+  it('refuses with a 503 (fails closed) when Redis does not answer', async () => {
+    const lost = await connectRedis(server.url);
+    const state = redisAdapterState(lost, 'ol:t:');
+    lost.disconnect();
+    await expect(state.uploadedSessions.consume('n-lost', Date.now() + 60_000)).rejects.toMatchObject({
+      status: 503,
+    });
+    expect(await state.ready()).toBe(false);
+    // A result read is only a cache: the route treats this as a miss (result.ts).
+    await expect(state.results.get('f-1')).rejects.toThrow();
+  });
   contract('redis', async () => {
     redisA = await connectRedis(server.url);
     redisB = await connectRedis(server.url);
