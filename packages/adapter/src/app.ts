@@ -92,8 +92,9 @@ export function createApp(deps: AppDeps): Express {
   };
   const app = express();
   app.disable('x-powered-by');
-  // Behind a TLS-terminating proxy req.secure and req.ip come from X-Forwarded-*: trust loopback only.
-  app.set('trust proxy', 'loopback');
+  // Behind a TLS-terminating proxy req.secure and req.ip come from X-Forwarded-*, believed only from the
+  // proxies of `trust_proxy` (loopback by default).
+  app.set('trust proxy', config.trust_proxy);
   app.use(requestLog(log));
   app.use(requestMetrics(metrics));
   app.use(securityHeaders(config));

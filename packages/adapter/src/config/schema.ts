@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { PHOTO_ACTIONS, VIDEO_ACTIONS } from '@open-liveness/trust';
 import { z } from 'zod';
 import { gesturePool } from '../session/challenge.js';
@@ -36,6 +37,18 @@ const word = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(toLowerWord, z.enum(values));
 const list = <T extends z.ZodType>(item: T) => z.preprocess(toList, z.array(item));
 const text = z.string().trim().min(1);
+
+/** One `trust proxy` entry: a name Express knows, an IP address, or an address/prefix. */
+function isProxyEntry(v: string): boolean {
+  if (v === 'loopback' || v === 'linklocal' || v === 'uniquelocal') return true;
+  const [ip, prefix, ...rest] = v.split('/');
+  if (rest.length || !ip) return false;
+  const family = isIP(ip);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  const n = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && n <= (family === 4 ? 32 : 128);
+}
 
 // `https://example.com`, `http://localhost:3000`, `https://*.example.com`, or the wildcard `*`.
 const corsOrigin = z
@@ -141,6 +154,19 @@ export const configSchema = z
      * counters, finished results). Absent: all of it stays in this process (docs/deployment.md).
      */
     redis_url: z.url({ protocol: /^rediss?$/ }).optional(),
+    /**
+     * Proxies whose X-Forwarded-For / -Proto / -Host are believed (Express `trust proxy`): names
+     * `loopback`, `linklocal`, `uniquelocal`, addresses or CIDR ranges. The client IP of the rate limits
+     * comes from it, so behind a load balancer that is not on loopback, list it here.
+     */
+    trust_proxy: list(
+      z
+        .string()
+        .trim()
+        .refine(isProxyEntry, 'must be loopback, linklocal, uniquelocal, an IP address or a CIDR range'),
+    )
+      .pipe(z.array(z.string()).min(1))
+      .default(['loopback']),
     /** Prefix of every key the adapter writes to Redis, so deployments can share one server. */
     redis_key_prefix: z
       .string()

@@ -19,7 +19,7 @@ export function originRefusalOf(res: Response): OriginRefusal | undefined {
 
 const SESSION_CALL = /^\/api\/v1\/sessions\/([^/]+)\//;
 
-/** The adapter's own origin as the browser sees it (behind a proxy: X-Forwarded-Proto/Host, trusted from loopback). */
+/** The adapter's own origin as the browser sees it (behind a proxy: X-Forwarded-Proto/Host, from a `trust_proxy` proxy). */
 function selfOrigin(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? ''}`;
 }

@@ -30,7 +30,7 @@ function limiter(
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store: stores(name),
-    // req.ip honours 'trust proxy' (loopback only), so a proxy in front counts its clients, not itself.
+    // req.ip honours 'trust proxy' (`trust_proxy`), so a trusted proxy in front counts its clients, not itself.
     // An upload refused here may still be sending its body: read it off first (http/drain.ts), so the
     // client gets the 429 rather than a reset connection.
     handler: (req, res) => {
