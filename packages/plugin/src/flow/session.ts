@@ -10,6 +10,8 @@ import { ERROR_CODES, type LivenessError, LivenessFailure, toFailure } from '../
 import { DEFAULT_INTEGRITY_POLICY, type IntegrityPolicy } from '../integrity/policy.js';
 import { SessionEvidence } from '../integrity/session-evidence.js';
 import { loadLicenseFromUrl } from '../licensing/load.js';
+import { OnDeviceClient, onDeviceUrls } from '../ondevice/client.js';
+import { withOnDevice } from '../ondevice/evidence.js';
 import type { ActionId, NormalizedOptions, ResultPayload } from '../options.js';
 import { fetchResult, type SessionInfo, startSession, uploadMedia } from '../transport/adapter-api.js';
 import { Telemetry, type TelemetryType } from '../transport/telemetry.js';
@@ -48,6 +50,8 @@ export interface SessionDeps {
   staticCapture?: boolean;
   /** Runs between "capture done" and the upload (document quality, on-device analysis); resolves to go on. */
   preUpload?: (captured: readonly CapturedAction[]) => Promise<void>;
+  /** Starts the on-device liveness worker (`open({on_device: true})`); default: the adapter's files at `base`. */
+  createOnDevice?: () => OnDeviceClient;
   /** Runners for actions that are not face actions (document photos…); face actions use runFaceAction. */
   actionRunners?: Partial<Record<ActionId, ActionRunner>>;
 }
@@ -61,6 +65,8 @@ interface Attempt {
   camera: Camera | null;
   frames: FrameSource | null;
   vision: VisionClient | null;
+  /** The on-device liveness worker, only with `open({on_device: true})`. */
+  onDevice: OnDeviceClient | null;
   evidence: SessionEvidence | null;
   uploadedSession: string | null;
 }
@@ -95,6 +101,7 @@ export class LivenessSession {
       camera: null,
       frames: null,
       vision: null,
+      onDevice: null,
       evidence: null,
       uploadedSession: null,
     };
@@ -303,6 +310,9 @@ export class LivenessSession {
     // preinit: full hands over a worker warmed before open(); it serves the first attempt only.
     const vision = this.deps.takeVision?.() ?? new VisionClient(this.deps.urls);
     held.vision = vision;
+    // Loads in parallel with the camera and the face model; the first action's end waits for it if need be.
+    if (this.options.on_device)
+      held.onDevice ??= this.deps.createOnDevice?.() ?? new OnDeviceClient(onDeviceUrls(this.deps.base));
     const info = this.state.info;
     const plan = cameraPlan({
       useForLiveness: info?.use_for_liveness ?? null,
@@ -314,6 +324,10 @@ export class LivenessSession {
     if (attempt === 1) {
       for (const w of plan.warnings) console.warn(`[OzLiveness] ${w}`);
       // Said rather than silently dropped: the mesh renderer has not reached these screens yet (issue 10).
+      if (this.options.onDevicePrecheckBar !== null && info?.architecture === 'capture')
+        console.warn(
+          '[OzLiveness] on_device_precheck: the capture architecture uploads nothing, so there is nothing to hold back; on_device in on_capture_complete is advisory for the page',
+        );
       if (plan.mask3d)
         console.warn('[OzLiveness] enable_3d_mask: this build draws no 3D mask yet; showing the oval');
     }
@@ -428,18 +442,21 @@ export class LivenessSession {
     const clip = custom ? await custom(action, ctx) : await runFaceAction(spec as ActionSpec, ctx);
     const evidence = await held.evidence.conclude();
     if (evidence.block) throw failure('integrity_blocked', 'capture stopped by the integrity policy');
+    const onDevice = held.onDevice ? await held.onDevice.analyse(clip) : null;
+    const additionalInfo = withOnDevice(evidence.additionalInfo, onDevice);
     const info = this.state.info;
     const sealedForPage = info?.architecture === 'capture' && info.use_wasm_container;
     const pageResult = sealedForPage
       ? null
       : {
-          ...(await captureResult(clip, evidence.additionalInfo, evidence.virtualCamera)),
+          ...(await captureResult(clip, additionalInfo, evidence.virtualCamera)),
           device_id: held.camera?.deviceId ?? null,
+          ...(onDevice ? { on_device: onDevice } : {}),
         };
     return {
       type: 'action-captured',
       attempt,
-      captured: { clip, additionalInfo: evidence.additionalInfo },
+      captured: { clip, additionalInfo, onDevice },
       pageResult,
     };
   }
@@ -499,6 +516,8 @@ export class LivenessSession {
     held.camera = null;
     held.vision?.terminate();
     held.vision = null;
+    held.onDevice?.terminate();
+    held.onDevice = null;
   }
 
   private errorPayload(f: FailureInfo): LivenessError {

@@ -1,0 +1,129 @@
+import { type Browser, type Page, test as base } from '@playwright/test';
+import { openWith, waitForEvent } from './support/demo.js';
+import { expect, launchCamera } from './support/fixtures.js';
+import { hostPage, type HostServer, startHost } from './support/host.js';
+import { type AntispoofStill, stillClip } from './support/still-clips.js';
+import { serverSpoofConfidence } from './support/server-liveness.js';
+
+interface OnDevice {
+  resolution: 'success' | 'declined';
+  confidence_spoofing: number;
+  model: string;
+  duration_ms: number;
+}
+interface Capture {
+  on_device?: OnDevice;
+  additional_info: string | null;
+  frame_list: string[] | null;
+  from_virtual_camera: { additional_info: string; frame_list: string[] } | null;
+}
+
+const test = base.extend<{ still: AntispoofStill }, { host: HostServer }>({
+  still: ['live', { option: true }],
+  host: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const host = await startHost();
+      await use(host);
+      await host.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+/** A page whose fake camera shows the still, with every URL it requests recorded. */
+async function pageFor(still: AntispoofStill, host: HostServer): Promise<{ browser: Browser; page: Page; urls: string[] }> {
+  const browser = await launchCamera(stillClip(still));
+  const context = await browser.newContext({ viewport: { width: 960, height: 720 }, baseURL: host.url });
+  const page = await context.newPage();
+  const urls: string[] = [];
+  // The context sees the page's requests and its workers' (the on-device worker's runtime and models).
+  context.on('request', (r) => {
+    if (!urls.includes(r.url())) urls.push(r.url());
+  });
+  page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
+  return { browser, page, urls };
+}
+
+const ORT = /\/plugin\/ondevice_worker|\/assets\/ort\/|MiniFASNet/;
+
+async function captureOnDevice(page: Page): Promise<Capture> {
+  await page.goto(hostPage());
+  await openWith(page, { action: ['video_selfie_blank'], on_device: true });
+  return (await waitForEvent(page, 'on_capture_complete', 60_000)).data as Capture;
+}
+
+const EXPECTED: Record<AntispoofStill, OnDevice['resolution']> = {
+  live: 'success',
+  print: 'declined',
+  screen: 'declined',
+  screen_hyperfas: 'declined',
+};
+
+for (const still of ['live', 'print', 'screen'] as const) {
+  test(`on device, ${still} still: ${EXPECTED[still]}, in on_capture_complete and additional_info, agreeing with the server's path`, async ({
+    host,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const { browser, page, urls } = await pageFor(still, host);
+    try {
+      const capture = await captureOnDevice(page);
+      const onDevice = capture.on_device;
+      console.log(`[on-device] ${still}: ${JSON.stringify(onDevice)}`);
+      expect(onDevice?.resolution).toBe(EXPECTED[still]);
+      expect(onDevice?.model).toBe('MiniFASNetV2+MiniFASNetV1SE');
+      expect(onDevice?.duration_ms).toBeGreaterThan(0);
+      const info = capture.additional_info ?? capture.from_virtual_camera?.additional_info ?? '';
+      expect(JSON.parse(info).on_device).toEqual(onDevice);
+      // The runtime and both models came from the adapter.
+      expect(urls.some((u) => u.includes('/assets/ort/ort-wasm-simd-threaded'))).toBe(true);
+      expect(urls.filter((u) => u.includes('/assets/models/MiniFASNet')).length).toBe(2);
+      // Agreement: the server's own path (fr_detect box, its preprocessing, onnxruntime-node) on the same frames.
+      const frames = capture.frame_list ?? capture.from_virtual_camera?.frame_list ?? [];
+      const server = await serverSpoofConfidence(frames);
+      console.log(`[agreement] ${still}: device ${onDevice?.confidence_spoofing} server ${server}`);
+      testInfo.annotations.push({ type: 'agreement', description: `${still} device ${onDevice?.confidence_spoofing} server ${server}` });
+      expect(Math.abs((onDevice?.confidence_spoofing ?? 2) - server)).toBeLessThanOrEqual(0.02);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('without on_device nothing of onnxruntime is loaded', async ({ host }) => {
+  test.setTimeout(90_000);
+  const { browser, page, urls } = await pageFor('live', host);
+  try {
+    await page.goto(hostPage());
+    await openWith(page, { action: ['video_selfie_blank'] });
+    const capture = (await waitForEvent(page, 'on_capture_complete', 60_000)).data as Capture;
+    expect(capture.on_device).toBeUndefined();
+    expect(urls.some((u) => u.includes('/plugin/vision_worker.js'))).toBe(true);
+    expect(urls.filter((u) => ORT.test(u))).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('on_device_precheck: a confident on-device decline asks to try again and uploads nothing', async ({
+  host,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const { browser, page, urls } = await pageFor('screen', host);
+  try {
+    await page.goto(hostPage());
+    await openWith(page, { action: ['video_selfie_blank'], on_device_precheck: true });
+    const error = (await waitForEvent(page, 'on_error', 60_000)).data as { code: string; retryable: boolean };
+    expect(error.code).toBe('on_device_declined');
+    expect(error.retryable).toBe(true);
+    const screen = page.locator('[data-oz-liveness] .ol-error');
+    await expect(screen).toHaveAttribute('data-code', 'on_device_declined');
+    await expect(page.locator('[data-oz-liveness] .ol-error .ol-advice')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('precheck-retry.png') });
+    // Nothing went up: no media upload, no sealed container.
+    expect(urls.filter((u) => /\/api\/v1\/sessions\/[^/]+\/(media|container)/.test(u))).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
