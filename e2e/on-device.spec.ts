@@ -1,9 +1,17 @@
-import { type Browser, type Page, test as base } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { type Browser, test as base, type Page } from '@playwright/test';
 import { openWith, waitForEvent } from './support/demo.js';
 import { expect, launchCamera } from './support/fixtures.js';
-import { hostPage, type HostServer, startHost } from './support/host.js';
-import { type AntispoofStill, stillClip } from './support/still-clips.js';
+import { type HostServer, hostPage, startHost } from './support/host.js';
 import { serverSpoofConfidence } from './support/server-liveness.js';
+import {
+  ANTISPOOF_STILLS,
+  type AntispoofStill,
+  liveWebcamStill,
+  stillClip,
+  stillSource,
+} from './support/still-clips.js';
+import { scoreInWorkers } from './support/worker-harness.js';
 
 interface OnDevice {
   resolution: 'success' | 'declined';
@@ -31,9 +39,16 @@ const test = base.extend<{ still: AntispoofStill }, { host: HostServer }>({
   ],
 });
 
+type FlowStill = 'live_webcam' | 'screen' | 'screen_hyperfas';
+const clipOf = (still: FlowStill | AntispoofStill): string =>
+  still === 'live_webcam' ? liveWebcamStill() : stillClip(still);
+
 /** A page whose fake camera shows the still, with every URL it requests recorded. */
-async function pageFor(still: AntispoofStill, host: HostServer): Promise<{ browser: Browser; page: Page; urls: string[] }> {
-  const browser = await launchCamera(stillClip(still));
+async function pageFor(
+  still: FlowStill | AntispoofStill,
+  host: HostServer,
+): Promise<{ browser: Browser; page: Page; urls: string[] }> {
+  const browser = await launchCamera(clipOf(still));
   const context = await browser.newContext({ viewport: { width: 960, height: 720 }, baseURL: host.url });
   const page = await context.newPage();
   const urls: string[] = [];
@@ -53,14 +68,17 @@ async function captureOnDevice(page: Page): Promise<Capture> {
   return (await waitForEvent(page, 'on_capture_complete', 60_000)).data as Capture;
 }
 
-const EXPECTED: Record<AntispoofStill, OnDevice['resolution']> = {
+const EXPECTED: Record<AntispoofStill | FlowStill, OnDevice['resolution']> = {
   live: 'success',
+  live_webcam: 'success',
   print: 'declined',
   screen: 'declined',
   screen_hyperfas: 'declined',
 };
 
-for (const still of ['live', 'print', 'screen'] as const) {
+// The flow needs a still the capture guidance accepts: the live T1 still (yaw 23°) and the print F1 (yaw −32°)
+// never start a capture, so they are scored in the workers below instead.
+for (const still of ['live_webcam', 'screen', 'screen_hyperfas'] as const) {
   test(`on device, ${still} still: ${EXPECTED[still]}, in on_capture_complete and additional_info, agreeing with the server's path`, async ({
     host,
   }, testInfo) => {
@@ -82,7 +100,10 @@ for (const still of ['live', 'print', 'screen'] as const) {
       const frames = capture.frame_list ?? capture.from_virtual_camera?.frame_list ?? [];
       const server = await serverSpoofConfidence(frames);
       console.log(`[agreement] ${still}: device ${onDevice?.confidence_spoofing} server ${server}`);
-      testInfo.annotations.push({ type: 'agreement', description: `${still} device ${onDevice?.confidence_spoofing} server ${server}` });
+      testInfo.annotations.push({
+        type: 'agreement',
+        description: `${still} device ${onDevice?.confidence_spoofing} server ${server}`,
+      });
       expect(Math.abs((onDevice?.confidence_spoofing ?? 2) - server)).toBeLessThanOrEqual(0.02);
     } finally {
       await browser.close();
@@ -92,7 +113,7 @@ for (const still of ['live', 'print', 'screen'] as const) {
 
 test('without on_device nothing of onnxruntime is loaded', async ({ host }) => {
   test.setTimeout(90_000);
-  const { browser, page, urls } = await pageFor('live', host);
+  const { browser, page, urls } = await pageFor('live_webcam', host);
   try {
     await page.goto(hostPage());
     await openWith(page, { action: ['video_selfie_blank'] });
@@ -123,6 +144,49 @@ test('on_device_precheck: a confident on-device decline asks to try again and up
     await page.screenshot({ path: testInfo.outputPath('precheck-retry.png') });
     // Nothing went up: no media upload, no sealed container.
     expect(urls.filter((u) => /\/api\/v1\/sessions\/[^/]+\/(media|container)/.test(u))).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** The still as the camera path delivers it: fitted into 640x480 (EXIF applied) and JPEG-encoded. */
+function frameJpeg(still: AntispoofStill): string {
+  const vf = 'scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2';
+  const jpeg = execFileSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-i',
+    stillSource(still),
+    '-vf',
+    vf,
+    '-q:v',
+    '3',
+    '-f',
+    'mjpeg',
+    '-',
+  ]);
+  return jpeg.toString('base64');
+}
+
+test("every antispoof still in the plugin's workers: live success, print and screens declined, within 0.02 of the server", async ({
+  host,
+}) => {
+  test.setTimeout(120_000);
+  const { browser, page } = await pageFor('screen', host);
+  try {
+    await page.goto(hostPage());
+    for (const still of Object.keys(ANTISPOOF_STILLS) as AntispoofStill[]) {
+      const jpeg = frameJpeg(still);
+      const verdict = await scoreInWorkers(page, jpeg);
+      const device = 1 - (verdict.frames[0]?.real ?? Number.NaN);
+      const server = await serverSpoofConfidence([`data:image/jpeg;base64,${jpeg}`]);
+      console.log(
+        `[agreement] ${still}: device ${device.toFixed(4)} server ${server.toFixed(4)} (${verdict.backend})`,
+      );
+      expect(verdict.box, still).not.toBeNull();
+      expect(device >= 0.5 ? 'declined' : 'success', still).toBe(EXPECTED[still]);
+      expect(Math.abs(device - server), still).toBeLessThanOrEqual(0.02);
+    }
   } finally {
     await browser.close();
   }

@@ -180,7 +180,8 @@ function provisionOrt() {
     const src = join(distDir, f);
     if (!existsSync(src)) throw new ProvisionError(`${f} is missing from ${distDir}`);
     const dest = join(ortOut, f);
-    if (!existsSync(dest) || sha256(readFileSync(dest)) !== sha256(readFileSync(src))) copyFileSync(src, dest);
+    if (!existsSync(dest) || sha256(readFileSync(dest)) !== sha256(readFileSync(src)))
+      copyFileSync(src, dest);
   }
   return `onnxruntime-web wasm (${ortFiles.length} files) in place`;
 }

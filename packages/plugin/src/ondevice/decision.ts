@@ -87,7 +87,7 @@ export function precheckDecision(actions: readonly PrecheckInput[], bar: number 
   if (bar === null) return { retry: false };
   let worst: PrecheckInput | null = null;
   for (const a of actions) {
-    if (!a.result || a.result.resolution !== 'declined' || a.result.confidence_spoofing < bar) continue;
+    if (a.result?.resolution !== 'declined' || a.result.confidence_spoofing < bar) continue;
     if (!worst?.result || a.result.confidence_spoofing > worst.result.confidence_spoofing) worst = a;
   }
   if (!worst?.result) return { retry: false };

@@ -71,7 +71,9 @@ export function startOnDeviceWorker(ort: OrtModule, webgpuBuild: boolean): void 
   }
 
   async function realOf(session: Ort.InferenceSession, input: Float32Array): Promise<number> {
-    const feeds = { [session.inputNames[0] ?? 'input']: new ort.Tensor('float32', input, [1, 3, INPUT_SIZE, INPUT_SIZE]) };
+    const feeds = {
+      [session.inputNames[0] ?? 'input']: new ort.Tensor('float32', input, [1, 3, INPUT_SIZE, INPUT_SIZE]),
+    };
     const out = await session.run(feeds);
     const logits = out[session.outputNames[0] ?? 'output'];
     return logits ? realProbability(logits.data as Float32Array) : Number.NaN;
@@ -84,7 +86,10 @@ export function startOnDeviceWorker(ort: OrtModule, webgpuBuild: boolean): void 
       const [v2Model, v1seModel] = sessions;
       const frames: FrameScore[] = [];
       for (const f of msg.frames) {
-        const bitmap = await createImageBitmap(f.jpeg, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+        const bitmap = await createImageBitmap(f.jpeg, {
+          colorSpaceConversion: 'none',
+          premultiplyAlpha: 'none',
+        });
         if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
         if (canvas.height !== bitmap.height) canvas.height = bitmap.height;
         ctx.drawImage(bitmap, 0, 0);
@@ -92,7 +97,10 @@ export function startOnDeviceWorker(ort: OrtModule, webgpuBuild: boolean): void 
         const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
         const face = detectorBoxOf(f.box);
         const [v2Spec, v1seSpec] = ANTISPOOF_MODELS;
-        const v2 = await realOf(v2Model, antispoofInput(pixels, contextCrop(face, pixels.width, pixels.height, v2Spec.scale)));
+        const v2 = await realOf(
+          v2Model,
+          antispoofInput(pixels, contextCrop(face, pixels.width, pixels.height, v2Spec.scale)),
+        );
         const v1se = await realOf(
           v1seModel,
           antispoofInput(pixels, contextCrop(face, pixels.width, pixels.height, v1seSpec.scale)),
