@@ -94,7 +94,9 @@ for (const still of ['live_webcam', 'screen', 'screen_hyperfas'] as const) {
       const info = capture.additional_info ?? capture.from_virtual_camera?.additional_info ?? '';
       expect(JSON.parse(info).on_device).toEqual(onDevice);
       // The runtime and both models came from the adapter.
-      expect(urls.some((u) => u.includes('/assets/ort/ort-wasm-simd-threaded'))).toBe(true);
+      // Headless Chromium without a GPU has no WebGPU adapter: the wasm build, not the 26 MB WebGPU one.
+      expect(urls.some((u) => u.endsWith('/assets/ort/ort-wasm-simd-threaded.wasm'))).toBe(true);
+      expect(urls.filter((u) => u.includes('asyncify') || u.includes('ondevice_worker_webgpu'))).toEqual([]);
       expect(urls.filter((u) => u.includes('/assets/models/MiniFASNet')).length).toBe(2);
       // Agreement: the server's own path (fr_detect box, its preprocessing, onnxruntime-node) on the same frames.
       const frames = capture.frame_list ?? capture.from_virtual_camera?.frame_list ?? [];

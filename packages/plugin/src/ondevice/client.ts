@@ -30,16 +30,31 @@ export interface OnDeviceReady {
   initMs: number;
 }
 
-const webGpuExposed = (): boolean => typeof navigator !== 'undefined' && 'gpu' in navigator;
+/**
+ * True when the browser would hand out a WebGPU adapter. Chromium exposes `navigator.gpu` on every secure page,
+ * also without a usable GPU (then the adapter is null), so the adapter is asked for, not just the property.
+ */
+async function webGpuAdapter(): Promise<boolean> {
+  const gpu = (
+    globalThis.navigator as (Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }) | undefined
+  )?.gpu;
+  if (!gpu) return false;
+  try {
+    return (await gpu.requestAdapter()) !== null;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The page side of the on-device liveness worker. It is created only for `open({on_device: true})`, so a page
  * that does not ask never loads onnxruntime: the worker script, the runtime and the models are fetched here.
- * A browser that exposes WebGPU gets the WebGPU build (which falls back to wasm inside); if that build cannot
- * start, the wasm build is started instead.
+ * A browser with a WebGPU adapter gets the WebGPU build (which falls back to wasm inside); if that build cannot
+ * start, the wasm build is started instead. Every other browser gets the smaller wasm build.
  */
 export class OnDeviceClient {
   private worker: ClassicWorker | null = null;
+  private stopped = false;
   private readonly ready: Promise<OnDeviceReady>;
   private nextId = 1;
   private readonly waiting = new Map<
@@ -48,15 +63,19 @@ export class OnDeviceClient {
   >();
 
   constructor(private readonly urls: OnDeviceUrls) {
-    this.ready = webGpuExposed()
-      ? this.start(urls.webgpuWorkerUrl, true).catch(() => this.start(urls.wasmWorkerUrl, false))
-      : this.start(urls.wasmWorkerUrl, false);
+    this.ready = webGpuAdapter().then((gpu) =>
+      gpu
+        ? this.start(urls.webgpuWorkerUrl, true).catch(() => this.start(urls.wasmWorkerUrl, false))
+        : this.start(urls.wasmWorkerUrl, false),
+    );
     // Nobody may be waiting yet: an unhandled failure here is reported by analyse().
     this.ready.catch(() => undefined);
   }
 
   private start(url: string, webgpu: boolean): Promise<OnDeviceReady> {
     this.worker?.stop();
+    if (this.stopped)
+      return Promise.reject(new LivenessFailure('internal_error', 'on-device worker stopped'));
     const started = startClassicWorker(url);
     this.worker = started;
     return new Promise<OnDeviceReady>((resolve, reject) => {
@@ -129,6 +148,7 @@ export class OnDeviceClient {
   }
 
   terminate(): void {
+    this.stopped = true;
     this.worker?.stop();
     this.worker = null;
     this.failAll('stopped');
