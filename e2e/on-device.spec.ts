@@ -193,3 +193,20 @@ test("every antispoof still in the plugin's workers: live success, print and scr
     await browser.close();
   }
 });
+
+test('a cross-origin isolated page gets threads, with the same scores', async ({ host }) => {
+  test.setTimeout(90_000);
+  const { browser, page } = await pageFor('screen', host);
+  try {
+    await page.goto(hostPage(undefined, { isolated: true }));
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    const jpeg = frameJpeg('live');
+    const verdict = await scoreInWorkers(page, jpeg);
+    expect(verdict.backend).toBe('wasm');
+    expect(verdict.threads).toBeGreaterThanOrEqual(2);
+    const server = await serverSpoofConfidence([`data:image/jpeg;base64,${jpeg}`]);
+    expect(Math.abs(1 - (verdict.frames[0]?.real ?? Number.NaN) - server)).toBeLessThanOrEqual(0.02);
+  } finally {
+    await browser.close();
+  }
+});

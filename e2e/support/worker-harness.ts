@@ -6,6 +6,7 @@ export interface WorkerVerdict {
   box: { left: number; top: number; right: number; bottom: number } | null;
   frames: Array<{ v2: number; v1se: number; real: number }>;
   backend: string;
+  threads: number;
   initMs: number;
   scoreMs: number;
 }
@@ -55,14 +56,18 @@ export function scoreInWorkers(page: Page, jpegBase64: string, repeat = 1): Prom
         modelUrls: [`${base}assets/models/MiniFASNetV2.onnx`, `${base}assets/models/MiniFASNetV1SE.onnx`],
         webgpu: false,
       });
-      const { backend, initMs } = (await ready) as { backend: string; initMs: number };
-      if (!metrics.box) return { box: null, frames: [], backend, initMs, scoreMs: 0 };
+      const { backend, threads, initMs } = (await ready) as {
+        backend: string;
+        threads: number;
+        initMs: number;
+      };
+      if (!metrics.box) return { box: null, frames: [], backend, threads, initMs, scoreMs: 0 };
       const scored = next(onDevice, 'scores');
       const frames = Array.from({ length: repeat }, () => ({ jpeg: blob, box: metrics.box }));
       onDevice.postMessage({ type: 'analyse', id: 1, frames });
       const answer = (await scored) as { frames: WorkerVerdict['frames']; ms: number };
       onDevice.terminate();
-      return { box: metrics.box, frames: answer.frames, backend, initMs, scoreMs: answer.ms };
+      return { box: metrics.box, frames: answer.frames, backend, threads, initMs, scoreMs: answer.ms };
     },
     { base: adapterURL, jpeg: jpegBase64, repeat },
   );

@@ -10,10 +10,10 @@ declare const self: DedicatedWorkerGlobalScope;
 
 type OrtModule = typeof Ort;
 
-/** Threads only where the page is cross-origin isolated (SharedArrayBuffer); one core is left to the page. */
+/** Threads only where the page is cross-origin isolated (SharedArrayBuffer): half the cores, 2 to 4. */
 function threadCount(): number {
   if (!self.crossOriginIsolated) return 1;
-  return Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+  return Math.min(4, Math.max(2, Math.ceil((navigator.hardwareConcurrency || 2) / 2)));
 }
 
 async function hasWebGpu(): Promise<boolean> {
