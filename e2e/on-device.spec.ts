@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { type Browser, test as base, type Page } from '@playwright/test';
 import { openWith, waitForEvent } from './support/demo.js';
+import { adapterURL } from './support/env.js';
 import { expect, launchCamera } from './support/fixtures.js';
 import { type HostServer, hostPage, startHost } from './support/host.js';
 import { serverSpoofConfidence } from './support/server-liveness.js';
@@ -206,6 +207,43 @@ test('a cross-origin isolated page gets threads, with the same scores', async ({
     expect(verdict.threads).toBeGreaterThanOrEqual(2);
     const server = await serverSpoofConfidence([`data:image/jpeg;base64,${jpeg}`]);
     expect(Math.abs(1 - (verdict.frames[0]?.real ?? Number.NaN) - server)).toBeLessThanOrEqual(0.02);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('under the strict CSP of docs/integration.md the on-device worker runs without a violation', async ({
+  host,
+}) => {
+  test.setTimeout(90_000);
+  const adapter = new URL(adapterURL).origin;
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${adapter}`,
+    'worker-src blob:',
+    `connect-src 'self' ${adapter}`,
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  const { browser, page } = await pageFor('live_webcam', host);
+  try {
+    await page.addInitScript(() => {
+      const w = window as unknown as { violations: string[] };
+      w.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const response = await page.goto(hostPage(adapterURL, { csp }));
+    expect(response?.headers()['content-security-policy']).toBe(csp);
+    await page.waitForFunction(() => typeof (window as { OzLiveness?: unknown }).OzLiveness === 'object');
+    await openWith(page, { action: ['video_selfie_blank'], on_device: true });
+    const capture = (await waitForEvent(page, 'on_capture_complete', 60_000)).data as Capture;
+    expect(capture.on_device?.resolution).toBe('success');
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   } finally {
     await browser.close();
   }
