@@ -248,3 +248,22 @@ test('under the strict CSP of docs/integration.md the on-device worker runs with
     await browser.close();
   }
 });
+
+test('the WebGPU build loads, and without a WebGPU adapter it runs its wasm backend with the same scores', async ({
+  host,
+}) => {
+  test.setTimeout(90_000);
+  const { browser, page, urls } = await pageFor('screen', host);
+  try {
+    await page.goto(hostPage());
+    const jpeg = frameJpeg('live');
+    const verdict = await scoreInWorkers(page, jpeg, 1, 'webgpu');
+    // Headless Chromium with --disable-gpu offers no adapter: the fallback inside the WebGPU build.
+    expect(verdict.backend).toBe('wasm');
+    expect(urls.some((u) => u.endsWith('/assets/ort/ort-wasm-simd-threaded.asyncify.wasm'))).toBe(true);
+    const server = await serverSpoofConfidence([`data:image/jpeg;base64,${jpeg}`]);
+    expect(Math.abs(1 - (verdict.frames[0]?.real ?? Number.NaN) - server)).toBeLessThanOrEqual(0.02);
+  } finally {
+    await browser.close();
+  }
+});

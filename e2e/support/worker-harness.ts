@@ -16,9 +16,14 @@ export interface WorkerVerdict {
  * for the face box, then the on-device worker (preprocessing + onnxruntime-web) on that box. The page only
  * passes messages (the protocols of vision/protocol.ts and ondevice/protocol.ts); all the work is the plugin's.
  */
-export function scoreInWorkers(page: Page, jpegBase64: string, repeat = 1): Promise<WorkerVerdict> {
+export function scoreInWorkers(
+  page: Page,
+  jpegBase64: string,
+  repeat = 1,
+  build: 'wasm' | 'webgpu' = 'wasm',
+): Promise<WorkerVerdict> {
   return page.evaluate(
-    async ({ base, jpeg, repeat }) => {
+    async ({ base, jpeg, repeat, build }) => {
       const start = (url: string) =>
         new Worker(
           URL.createObjectURL(
@@ -48,13 +53,15 @@ export function scoreInWorkers(page: Page, jpegBase64: string, repeat = 1): Prom
       vision.postMessage({ type: 'frame', id: 1, timestamp: 1, bitmap, record: null }, [bitmap]);
       const metrics = (await result).metrics as { box: WorkerVerdict['box'] };
       vision.terminate();
-      const onDevice = start(`${base}plugin/ondevice_worker.js`);
+      const onDevice = start(
+        `${base}plugin/${build === 'webgpu' ? 'ondevice_worker_webgpu' : 'ondevice_worker'}.js`,
+      );
       const ready = next(onDevice, 'ready');
       onDevice.postMessage({
         type: 'init',
         ortBaseUrl: `${base}assets/ort/`,
         modelUrls: [`${base}assets/models/MiniFASNetV2.onnx`, `${base}assets/models/MiniFASNetV1SE.onnx`],
-        webgpu: false,
+        webgpu: build === 'webgpu',
       });
       const { backend, threads, initMs } = (await ready) as {
         backend: string;
@@ -69,6 +76,6 @@ export function scoreInWorkers(page: Page, jpegBase64: string, repeat = 1): Prom
       onDevice.terminate();
       return { box: metrics.box, frames: answer.frames, backend, threads, initMs, scoreMs: answer.ms };
     },
-    { base: adapterURL, jpeg: jpegBase64, repeat },
+    { base: adapterURL, jpeg: jpegBase64, repeat, build },
   );
 }
