@@ -14,6 +14,9 @@ const budgets = [
   ['iife/plugin_liveness.js', 40 * 1024],
   ['iife/vision_worker.js', 56 * 1024],
   ['iife/pack_worker.js', 34 * 1024],
+  // The on-device workers (open({on_device: true}) only); onnxruntime's wasm and glue are served apart.
+  ['iife/ondevice_worker.js', 20 * 1024],
+  ['iife/ondevice_worker_webgpu.js', 26 * 1024],
   ['esm/index.js', 38 * 1024],
 ];
 // Each language pack is fetched on its own (only the chosen one reaches the page), so each has its own budget.
@@ -34,7 +37,15 @@ for (const [file, budget] of budgets) {
     `${ok ? 'ok  ' : 'OVER'} ${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} kB raw ${(gz / 1024).toFixed(1).padStart(6)} kB gzip (budget ${(budget / 1024).toFixed(0)} kB)`,
   );
 }
+// Lazy on-device analysis: none of onnxruntime may reach a page that does not ask for it.
+for (const file of ['iife/plugin_liveness.js', 'esm/index.js']) {
+  const text = readFileSync(join(dist, file), 'utf8');
+  if (/InferenceSession|onnxruntime/.test(text)) {
+    console.error(`${file} contains onnxruntime code: it must stay in the on-device worker`);
+    failed = true;
+  }
+}
 if (failed) {
-  console.error('size budget exceeded');
+  console.error('size check failed');
   process.exit(1);
 }

@@ -27,6 +27,7 @@ const assetsDir = resolve(process.env.LIVENESS_ASSETS_DIR ?? join(repoRoot, '.as
 const fixturesDir = resolve(process.env.LIVENESS_FIXTURES ?? join(repoRoot, '..', 'shared', 'fixtures'));
 const modelsOut = join(assetsDir, 'models');
 const wasmOut = join(assetsDir, 'wasm');
+const ortOut = join(assetsDir, 'ort');
 
 /** Models found in the fixtures folder or at their official URL. */
 const directModels = [
@@ -60,6 +61,18 @@ const wasmFiles = [
   'vision_wasm_internal.wasm',
   'vision_wasm_nosimd_internal.js',
   'vision_wasm_nosimd_internal.wasm',
+];
+
+/**
+ * onnxruntime-web runtime files the on-device worker loads (`open({on_device: true})`): the wasm build for the
+ * wasm backend and the asyncify build for WebGPU. Both are SIMD; the threaded ones use threads only when the page
+ * is cross-origin isolated.
+ */
+const ortFiles = [
+  'ort-wasm-simd-threaded.mjs',
+  'ort-wasm-simd-threaded.wasm',
+  'ort-wasm-simd-threaded.asyncify.mjs',
+  'ort-wasm-simd-threaded.asyncify.wasm',
 ];
 
 class ProvisionError extends Error {}
@@ -155,12 +168,32 @@ function provisionWasm() {
   return `tasks-vision wasm (${wasmFiles.length} files) in place`;
 }
 
+function provisionOrt() {
+  const requireFromPlugin = createRequire(join(repoRoot, 'packages', 'plugin', 'package.json'));
+  let distDir;
+  try {
+    distDir = dirname(requireFromPlugin.resolve('onnxruntime-web/wasm'));
+  } catch {
+    throw new ProvisionError('onnxruntime-web is not installed: run `pnpm install` first');
+  }
+  for (const f of ortFiles) {
+    const src = join(distDir, f);
+    if (!existsSync(src)) throw new ProvisionError(`${f} is missing from ${distDir}`);
+    const dest = join(ortOut, f);
+    if (!existsSync(dest) || sha256(readFileSync(dest)) !== sha256(readFileSync(src)))
+      copyFileSync(src, dest);
+  }
+  return `onnxruntime-web wasm (${ortFiles.length} files) in place`;
+}
+
 async function main() {
   mkdirSync(modelsOut, { recursive: true });
   mkdirSync(wasmOut, { recursive: true });
+  mkdirSync(ortOut, { recursive: true });
   for (const model of directModels) log(await provisionDirect(model));
   for (const line of provisionFromNpm()) log(line);
   log(provisionWasm());
+  log(provisionOrt());
   log(`assets ready in ${assetsDir}`);
 }
 

@@ -1,6 +1,7 @@
 import { ACTIONS, type ActionId } from '@open-liveness/trust';
 import type { CaptureResult } from './capture/types.js';
 import type { LivenessError } from './errors/codes.js';
+import { DEFAULT_PRECHECK_BAR } from './ondevice/decision.js';
 import type { FaceMetrics } from './vision/types.js';
 
 export { ACTIONS, type ActionId } from '@open-liveness/trust';
@@ -67,6 +68,20 @@ export interface OpenOptions {
    * them the styles need no `style-src` exception). Default: none.
    */
   nonce?: string;
+  /**
+   * Also run the liveness models (MiniFASNetV2 + V1SE) on the device, in a worker with onnxruntime-web, on the
+   * best frames of each action. The result (`on_device`) is advisory: it reaches `on_capture_complete` and the
+   * server's `additional_info`, and the server still analyses every upload. Default false: without it no part
+   * of onnxruntime is loaded. See docs/on-device.md.
+   */
+  on_device?: boolean;
+  /**
+   * Act on a confident on-device decline before uploading: the person is asked to try again (better light,
+   * their own face in front of the camera) and nothing is uploaded. `true` acts at `confidence_spoofing` ≥ 0.8;
+   * a number from 0.5 to 1 sets that bar. Turns `on_device` on. An on-device success never replaces the
+   * server's analysis. No effect in the `capture` architecture (nothing is uploaded there; the page decides).
+   */
+  on_device_precheck?: boolean | number;
   /** Our extension: per-frame measurements for tuning and tracing tools (no images). */
   diagnostics?: { on_frame?: (frame: FrameDiagnostics) => void };
 }
@@ -84,6 +99,9 @@ export interface NormalizedOptions extends OpenOptions {
   langGiven: boolean;
   get_user_media_timeout: number;
   meta: Record<string, string>;
+  on_device: boolean;
+  /** The `confidence_spoofing` at which the pre-check asks for a retry; null when the pre-check is off. */
+  onDevicePrecheckBar: number | null;
 }
 
 export interface Normalized {
@@ -149,6 +167,9 @@ export function normalizeOptions(input: unknown): Normalized {
   }
   if (raw.result_mode !== undefined) warnings.push('result_mode is an adapter setting; ignored in open()');
 
+  const onDevice = normalizeOnDevice(raw.on_device, raw.on_device_precheck);
+  if (onDevice.problem && !problem) problem = onDevice.problem;
+
   const options: NormalizedOptions = {
     ...(raw as OpenOptions),
     action,
@@ -157,6 +178,32 @@ export function normalizeOptions(input: unknown): Normalized {
     langGiven: typeof raw.lang === 'string' && raw.lang !== '',
     get_user_media_timeout: Number.isFinite(timeout) && timeout > 0 ? timeout : 40_000,
     meta,
+    on_device: onDevice.enabled,
+    onDevicePrecheckBar: onDevice.bar,
   };
   return { options, warnings, problem };
+}
+
+/**
+ * `on_device` and `on_device_precheck`. Wrong values are a problem, not a warning: a page that asked for a
+ * pre-check must not get a session without one.
+ */
+export function normalizeOnDevice(
+  onDevice: unknown,
+  precheck: unknown,
+): { enabled: boolean; bar: number | null; problem: string | null } {
+  if (onDevice !== undefined && typeof onDevice !== 'boolean')
+    return { enabled: false, bar: null, problem: 'on_device must be true or false' };
+  let bar: number | null = null;
+  if (precheck === true) bar = DEFAULT_PRECHECK_BAR;
+  else if (typeof precheck === 'number' && precheck >= 0.5 && precheck <= 1) bar = precheck;
+  else if (precheck !== undefined && precheck !== false)
+    return {
+      enabled: false,
+      bar: null,
+      problem: 'on_device_precheck must be true, false or a number from 0.5 to 1',
+    };
+  if (bar !== null && onDevice === false)
+    return { enabled: false, bar: null, problem: 'on_device_precheck needs on_device (it was set to false)' };
+  return { enabled: onDevice === true || bar !== null, bar, problem: null };
 }

@@ -36,7 +36,12 @@ describe('plugin assets', () => {
     mkdirSync(pluginDir, { recursive: true });
     mkdirSync(join(assetsDir, 'models'), { recursive: true });
     mkdirSync(join(assetsDir, 'wasm'), { recursive: true });
+    mkdirSync(join(assetsDir, 'ort'), { recursive: true });
     writeFileSync(join(pluginDir, 'plugin_liveness.js'), 'window.OzLiveness = {};\n');
+    writeFileSync(join(pluginDir, 'ondevice_worker.js'), 'self.onmessage = () => {};\n');
+    writeFileSync(join(assetsDir, 'models', 'MiniFASNetV2.onnx'), Buffer.from([8, 7, 18, 4]));
+    writeFileSync(join(assetsDir, 'ort', 'ort-wasm-simd-threaded.mjs'), 'export default 1;\n');
+    writeFileSync(join(assetsDir, 'ort', 'ort-wasm-simd-threaded.wasm'), Buffer.from([0, 97, 115, 109]));
     writeFileSync(join(pluginDir, 'vision_worker.js'), 'self.onmessage = () => {};\n');
     writeFileSync(join(assetsDir, 'models', 'face_landmarker.task'), Buffer.from([0, 0, 80, 75, 3, 4]));
     writeFileSync(join(assetsDir, 'wasm', 'vision_wasm_internal.wasm'), Buffer.from([0, 97, 115, 109]));
@@ -49,6 +54,11 @@ describe('plugin assets', () => {
         ['/plugin_liveness.php', 'text/javascript; charset=utf-8'],
         ['/plugin/vision_worker.js', 'text/javascript; charset=utf-8'],
         ['/assets/models/face_landmarker.task', 'application/octet-stream'],
+        // open({on_device: true}): its worker, onnxruntime's glue (imported as a module) and wasm, a model.
+        ['/plugin/ondevice_worker.js', 'text/javascript; charset=utf-8'],
+        ['/assets/ort/ort-wasm-simd-threaded.mjs', 'text/javascript; charset=utf-8'],
+        ['/assets/ort/ort-wasm-simd-threaded.wasm', 'application/wasm'],
+        ['/assets/models/MiniFASNetV2.onnx', 'application/octet-stream'],
       ] as const) {
         const res = await fetch(`${adapter.url}${path}`, { headers: { origin: 'https://shop.example' } });
         expect(res.status, path).toBe(200);

@@ -77,5 +77,7 @@ export function pluginAssetsRouter(
   router.use('/plugin', assetFolder(paths.pluginDir));
   router.use('/assets/wasm', assetFolder(join(paths.assetsDir, 'wasm')));
   router.use('/assets/models', assetFolder(join(paths.assetsDir, 'models')));
+  // onnxruntime-web for `open({on_device: true})`: loaded only by the on-device worker, never by default.
+  router.use('/assets/ort', assetFolder(join(paths.assetsDir, 'ort')));
   return router;
 }

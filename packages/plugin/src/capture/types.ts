@@ -1,3 +1,4 @@
+import type { OnDeviceResult } from '@open-liveness/trust';
 import type { Box, Landmarks } from '../vision/types.js';
 
 /** The media part of an `on_capture_complete` payload (plugin-api §5.4). Coordinates are frame pixels. */
@@ -16,6 +17,8 @@ type NullMedia = { [K in keyof CaptureMedia]: null };
 /** Our extension: the `deviceId` of the camera actually used (after any switch), null when unknown. */
 export interface CaptureDevice {
   device_id?: string | null;
+  /** With `open({on_device: true})`: the on-device liveness result of the action (advisory). Both shapes. */
+  on_device?: OnDeviceResult;
 }
 
 /** Shape A: no virtual camera seen. */

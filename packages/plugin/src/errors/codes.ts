@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   session_timeout: { messageKey: 'error_connection_lost', retryable: true },
   /** The vision worker died after start-up (wasm abort, crash). */
   vision_crashed: { messageKey: 'error_vision_crashed', retryable: true },
+  /** `on_device_precheck`: a confident on-device decline held the upload back; the person may try again. */
+  on_device_declined: { messageKey: 'action_repeat', retryable: true },
 } as const satisfies Record<string, { messageKey: LocaleKey; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,5 +1,6 @@
 import { ACTION_SPECS, type ActionSpec } from '../actions/catalog.js';
 import { captureResult } from '../capture/result.js';
+import { withOnDevice } from '../ondevice/evidence.js';
 import type { ActionId } from '../options.js';
 import { type ActionContext, runFaceAction } from './action-runner.js';
 import type { DriverContext } from './driver-context.js';
@@ -53,18 +54,21 @@ export async function runAction(
   const clip = custom ? await custom(action, actionCtx) : await runFaceAction(spec as ActionSpec, actionCtx);
   const evidence = await held.evidence.conclude();
   if (evidence.block) throw failure('integrity_blocked', 'capture stopped by the integrity policy');
+  const onDevice = held.onDevice ? await held.onDevice.analyse(clip) : null;
+  const additionalInfo = withOnDevice(evidence.additionalInfo, onDevice);
   const info = ctx.state().info;
   const sealedForPage = info?.architecture === 'capture' && info.use_wasm_container;
   const pageResult = sealedForPage
     ? null
     : {
-        ...(await captureResult(clip, evidence.additionalInfo, evidence.virtualCamera)),
+        ...(await captureResult(clip, additionalInfo, evidence.virtualCamera)),
         device_id: held.camera?.deviceId ?? null,
+        ...(onDevice ? { on_device: onDevice } : {}),
       };
   return {
     type: 'action-captured',
     attempt,
-    captured: { clip, additionalInfo: evidence.additionalInfo },
+    captured: { clip, additionalInfo, onDevice },
     pageResult,
   };
 }

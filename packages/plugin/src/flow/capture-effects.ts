@@ -5,6 +5,7 @@ import { pickableCameras, rememberCamera, rememberedCamera } from '../camera/dev
 import { createFrameSource } from '../camera/frame-source.js';
 import { DEFAULT_INTEGRITY_POLICY, type IntegrityPolicy } from '../integrity/policy.js';
 import { SessionEvidence } from '../integrity/session-evidence.js';
+import { OnDeviceClient, onDeviceUrls } from '../ondevice/client.js';
 import type { SessionInfo } from '../transport/adapter-api.js';
 import { VisionClient } from '../vision/client.js';
 import type { DriverContext } from './driver-context.js';
@@ -48,6 +49,9 @@ export function openCapture(ctx: DriverContext, attempt: number, chosen: string 
   // preinit: full hands over a worker warmed before open(); it serves the first attempt only.
   const vision = ctx.deps.takeVision?.() ?? new VisionClient(ctx.deps.urls);
   held.vision = vision;
+  // Loads in parallel with the camera and the face model; the first action's end waits for it if need be.
+  if (ctx.options.on_device)
+    held.onDevice ??= ctx.deps.createOnDevice?.() ?? new OnDeviceClient(onDeviceUrls(ctx.deps.base));
   const plan = cameraPlan({
     useForLiveness: info?.use_for_liveness ?? null,
     cameraFacingMode: ctx.options.cameraFacingMode,
@@ -57,6 +61,10 @@ export function openCapture(ctx: DriverContext, attempt: number, chosen: string 
   });
   if (attempt === 1) {
     for (const w of plan.warnings) console.warn(`[OzLiveness] ${w}`);
+    if (ctx.options.onDevicePrecheckBar !== null && info?.architecture === 'capture')
+      console.warn(
+        '[OzLiveness] on_device_precheck: the capture architecture uploads nothing, so there is nothing to hold back; on_device in on_capture_complete is advisory for the page',
+      );
     // Said rather than silently dropped: the mesh renderer has not reached these screens yet (issue 10).
     if (plan.mask3d)
       console.warn('[OzLiveness] enable_3d_mask: this build draws no 3D mask yet; showing the oval');

@@ -2,6 +2,7 @@ import type { Camera } from '../camera/camera.js';
 import type { FrameSource } from '../camera/frame-source.js';
 import type { Clip } from '../capture/clip.js';
 import type { SessionEvidence } from '../integrity/session-evidence.js';
+import type { OnDeviceClient } from '../ondevice/client.js';
 import type { ActionId, NormalizedOptions } from '../options.js';
 import type { VisionClient, VisionUrls } from '../vision/client.js';
 import type { ActionContext } from './action-runner.js';
@@ -23,6 +24,8 @@ export interface SessionDeps {
   staticCapture?: boolean;
   /** Runs between "capture done" and the upload (document quality, on-device analysis); resolves to go on. */
   preUpload?: (captured: readonly CapturedAction[]) => Promise<void>;
+  /** Starts the on-device liveness worker (`open({on_device: true})`); default: the adapter's files at `base`. */
+  createOnDevice?: () => OnDeviceClient;
   /** Runners for actions that are not face actions (document photos…); face actions use runFaceAction. */
   actionRunners?: Partial<Record<ActionId, ActionRunner>>;
 }
@@ -36,6 +39,8 @@ export interface Attempt {
   camera: Camera | null;
   frames: FrameSource | null;
   vision: VisionClient | null;
+  /** The on-device liveness worker, only with `open({on_device: true})`. */
+  onDevice: OnDeviceClient | null;
   evidence: SessionEvidence | null;
   uploadedSession: string | null;
 }
@@ -46,6 +51,7 @@ export function freshAttempt(): Attempt {
     camera: null,
     frames: null,
     vision: null,
+    onDevice: null,
     evidence: null,
     uploadedSession: null,
   };
@@ -60,6 +66,8 @@ export function releaseCapture(held: Attempt): void {
   held.camera = null;
   held.vision?.terminate();
   held.vision = null;
+  held.onDevice?.terminate();
+  held.onDevice = null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ACTION_SPECS } from '../actions/catalog.js';
 import { ERROR_CODES } from '../errors/codes.js';
+import { precheckDecision } from '../ondevice/decision.js';
 import type { ResultPayload } from '../options.js';
 import { captureOnlySession, type SessionInfo } from '../transport/adapter-api.js';
 import type {
@@ -147,6 +148,22 @@ function finishCapture(s: SessionState): SessionStep {
     if (info.use_wasm_container) return step({ ...bare, phase: 'sealing' }, [...released, { type: 'seal' }]);
     const c = close(bare);
     return step(c.state, [...released, ...c.effects]);
+  }
+  // on_device_precheck: a confident on-device decline asks for a new try before anything is uploaded.
+  const pre = precheckDecision(
+    s.captured.map((c) => ({
+      result: c.onDevice ?? null,
+      brightness: c.clip.frames.map((f) => f.metrics.brightness),
+    })),
+    s.config.onDevicePrecheckBar ?? null,
+  );
+  if (pre.retry) {
+    const f = fail(bare, {
+      code: 'on_device_declined',
+      detail: `on-device liveness declined the capture (confidence_spoofing ${pre.confidence_spoofing}); nothing was uploaded`,
+      context: { reason: pre.reason, confidence_spoofing: pre.confidence_spoofing },
+    });
+    return step(f.state, [...released, ...f.effects]);
   }
   // The seam before the upload: a pre-check (document quality, on-device analysis) answers `checked`.
   return step({ ...bare, phase: 'checking' }, [...released, { type: 'check-capture' }]);

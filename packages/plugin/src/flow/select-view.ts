@@ -32,6 +32,8 @@ function adviceFor(code: ErrorCode, context: Record<string, unknown>, browser: s
       return 'error_advice_gesture';
     case 'capture_timeout':
       return 'error_advice_position';
+    case 'on_device_declined':
+      return context.reason === 'light' ? 'error_advice_position' : 'no_face_hint_2';
     case 'unsupported_browser':
       return 'accessing_camera_switch_to_another_browser';
     case 'iframe_not_allowed':

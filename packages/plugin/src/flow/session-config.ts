@@ -47,5 +47,6 @@ export function sessionConfig(
     nativeAspect: options.disable_adaptive_aspect_ratio === true,
     browser: detectBrowser(env.window.navigator?.userAgent ?? ''),
     timing: DEFAULT_TIMING,
+    onDevicePrecheckBar: options.onDevicePrecheckBar ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import type { LocaleKey } from '@open-liveness/locales';
+import type { OnDeviceResult } from '@open-liveness/trust';
 import type { Hint } from '../actions/machine.js';
 import type { Clip } from '../capture/clip.js';
 import type { ErrorCode } from '../errors/codes.js';
@@ -44,6 +45,8 @@ export interface FailureInfo {
 export interface CapturedAction {
   clip: Clip;
   additionalInfo: string;
+  /** The on-device liveness result (`open({on_device: true})`), else absent. */
+  onDevice?: OnDeviceResult | null;
 }
 
 /** What the current action shows per analysed frame. */
@@ -75,6 +78,8 @@ export interface SessionConfig {
   /** Picks the camera-help text. */
   browser: BrowserKind;
   timing: SessionTiming;
+  /** `on_device_precheck`: the on-device `confidence_spoofing` that holds the upload back; absent or null = off. */
+  onDevicePrecheckBar?: number | null;
 }
 
 export interface SessionTiming {

@@ -138,4 +138,20 @@ export interface AdditionalInfo {
   readonly reasons: readonly EvidenceReason[];
   readonly notes: readonly EvidenceReason[];
   readonly records: readonly EvidenceRecord[];
+  /** The on-device liveness result of this action (`open({on_device: true})`): advisory, never trusted. */
+  readonly on_device?: OnDeviceResult;
+}
+
+/**
+ * The plugin's on-device liveness result for one action (MiniFASNetV2 + V1SE in the browser). It is a hint for
+ * the person and the page: a client can be tampered with, so the server always runs its own analysis.
+ */
+export interface OnDeviceResult {
+  readonly resolution: 'success' | 'declined';
+  /** 1 − the median fused p(real) over the analysed frames, as the server computes `confidence_spoofing`. */
+  readonly confidence_spoofing: number;
+  /** Which models produced it. */
+  readonly model: string;
+  /** Wall time of the on-device analysis of this action (decode, preprocessing, inference). */
+  readonly duration_ms: number;
 }

@@ -1,0 +1,31 @@
+import type { Box } from '../vision/types.js';
+
+/** The backend the on-device worker runs the models on. */
+export type OnDeviceBackend = 'webgpu' | 'wasm';
+
+/** Messages from the page to the on-device worker. */
+export type ToOnDevice =
+  | {
+      type: 'init';
+      /** Folder of the onnxruntime-web glue and wasm files, ending with '/'. */
+      ortBaseUrl: string;
+      /** The two MiniFASNet files, in ANTISPOOF_MODELS order. */
+      modelUrls: [string, string];
+      /** Try WebGPU first (the webgpu build of the worker); the wasm backend is always the fallback. */
+      webgpu: boolean;
+    }
+  | { type: 'analyse'; id: number; frames: Array<{ jpeg: Blob; box: Box }> };
+
+/** p(real) of each model and their mean, for one frame. */
+export interface FrameScore {
+  v2: number;
+  v1se: number;
+  real: number;
+}
+
+/** Messages from the on-device worker to the page. */
+export type FromOnDevice =
+  | { type: 'ready'; backend: OnDeviceBackend; threads: number; initMs: number }
+  | { type: 'init-failed'; detail: string }
+  | { type: 'scores'; id: number; frames: FrameScore[]; ms: number }
+  | { type: 'analyse-failed'; id: number; detail: string };
