@@ -17,6 +17,7 @@ function uiEvents(session: LivenessSession): UiEvents {
     start: () => session.send({ type: 'start' }),
     switchCamera: (deviceId) => session.send({ type: 'switch-camera', deviceId }),
     viewport: (aspect) => session.send({ type: 'viewport', aspect }),
+    docInput: (input) => session.send({ type: 'doc-input', input }),
   };
 }
 

@@ -1,8 +1,10 @@
 import { ACTION_SPECS, type ActionSpec } from '../actions/catalog.js';
 import { captureResult } from '../capture/result.js';
+import { isPhotoAction } from '../document/photo-action.js';
 import { withOnDevice } from '../ondevice/evidence.js';
 import type { ActionId } from '../options.js';
 import { type ActionContext, runFaceAction } from './action-runner.js';
+import { runPhotoAction } from './document-effect.js';
 import type { DriverContext } from './driver-context.js';
 import { failure } from './host-effects.js';
 import { guideOval } from './oval.js';
@@ -17,6 +19,7 @@ export async function runAction(
   attempt: number,
   action: ActionId,
 ): Promise<SessionEvent> {
+  if (isPhotoAction(action)) return runPhotoAction(ctx, attempt, action);
   const held = ctx.held();
   const spec = ACTION_SPECS[action];
   const custom = ctx.deps.actionRunners?.[action];

@@ -1,6 +1,7 @@
 import type { Camera } from '../camera/camera.js';
 import type { FrameSource } from '../camera/frame-source.js';
 import type { Clip } from '../capture/clip.js';
+import type { DocumentInput } from '../document/contract.js';
 import type { SessionEvidence } from '../integrity/session-evidence.js';
 import type { OnDeviceClient } from '../ondevice/client.js';
 import type { ActionId, NormalizedOptions } from '../options.js';
@@ -43,6 +44,8 @@ export interface Attempt {
   onDevice: OnDeviceClient | null;
   evidence: SessionEvidence | null;
   uploadedSession: string | null;
+  /** The running photo action's shutter / retake / use handler. */
+  docInput: ((input: DocumentInput) => void) | null;
 }
 
 export function freshAttempt(): Attempt {
@@ -54,6 +57,7 @@ export function freshAttempt(): Attempt {
     onDevice: null,
     evidence: null,
     uploadedSession: null,
+    docInput: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { ACTION_SPECS } from '../actions/catalog.js';
+import { isPhotoAction } from '../document/photo-action.js';
 import { ERROR_CODES } from '../errors/codes.js';
 import { precheckDecision } from '../ondevice/decision.js';
 import type { ResultPayload } from '../options.js';
@@ -39,6 +40,8 @@ export function initialSession(config: SessionConfig): SessionState {
     actions: config.actions,
     index: 0,
     captured: [],
+    photos: [],
+    doc: null,
     cameraOpen: false,
     visionReady: false,
     video: null,
@@ -101,12 +104,14 @@ function sessionReady(s: SessionState, info: SessionInfo): SessionStep {
   const actions = info.actions.length > 0 ? info.actions : s.config.actions;
   const state: SessionState = { ...s, info, actions };
   effects.push({ type: 'telemetry', event: 'opened' });
-  // Document photos are not built yet: refuse them up front rather than fake them.
-  const unsupported = actions.filter((a) => !ACTION_SPECS[a]);
+  const unsupported = actions.filter((a) => !ACTION_SPECS[a] && !isPhotoAction(a));
+  // The sealed container carries shot sets only: a photo there would be dropped, so it is refused up front.
+  const sealed = info.architecture === 'capture' && info.use_wasm_container;
+  if (sealed) unsupported.push(...actions.filter(isPhotoAction));
   if (unsupported.length > 0) {
     const f = fail(state, {
       code: 'invalid_options',
-      detail: `action(s) not supported by this build: ${unsupported.join(', ')}`,
+      detail: `action(s) not supported here: ${unsupported.join(', ')}`,
       context: {},
     });
     return step(f.state, [...effects, ...f.effects]);
@@ -131,7 +136,7 @@ function maybeStartCapture(s: SessionState): SessionStep {
 function runAction(s: SessionState, effects: SessionEffect[]): SessionStep {
   const action = s.actions[s.index];
   if (!action) return finishCapture(s);
-  return step({ ...s, phase: 'capturing', live: null, noFaceLevel: 0 }, [
+  return step({ ...s, phase: 'capturing', live: null, doc: null, noFaceLevel: 0 }, [
     ...effects,
     { type: 'clear-timer', name: 'no-face' },
     { type: 'telemetry', event: 'action_start', detail: action },
@@ -142,7 +147,7 @@ function runAction(s: SessionState, effects: SessionEffect[]): SessionStep {
 function finishCapture(s: SessionState): SessionStep {
   const released: SessionEffect[] = [{ type: 'clear-timer', name: 'no-face' }, { type: 'release-capture' }];
   const info = s.info;
-  const bare = { ...s, video: null, cameraOpen: false, live: null };
+  const bare = { ...s, video: null, cameraOpen: false, live: null, doc: null };
   if (info?.architecture === 'capture') {
     // With the sealed container the page gets one opaque blob instead of readable frames (plugin-api §5.5).
     if (info.use_wasm_container) return step({ ...bare, phase: 'sealing' }, [...released, { type: 'seal' }]);
@@ -262,6 +267,19 @@ function onTimer(s: SessionState, name: Extract<SessionEvent, { type: 'timer' }>
   }
 }
 
+/** One action finished (its media already kept in `s`): tell the page, confirm, then the next action. */
+function actionDone(s: SessionState, pageResult: unknown): SessionStep {
+  const action = s.actions[s.index] ?? '';
+  const effects: SessionEffect[] = [
+    { type: 'clear-timer', name: 'no-face' },
+    { type: 'telemetry', event: 'action_done', detail: action },
+  ];
+  if (pageResult !== null)
+    effects.push({ type: 'callback', name: 'on_capture_complete', payload: pageResult });
+  effects.push({ type: 'set-timer', name: 'confirm', ms: s.config.timing.confirmMs });
+  return step({ ...s, phase: 'confirming', live: null }, effects);
+}
+
 const ACTIVE = (s: SessionState) => s.phase !== 'failed' && s.phase !== 'closed';
 
 export function stepSession(s: SessionState, ev: SessionEvent): SessionStep {
@@ -308,18 +326,18 @@ export function stepSession(s: SessionState, ev: SessionEvent): SessionStep {
       return step(s, [{ type: 'switch-camera', deviceId: ev.deviceId }]);
     case 'progress':
       return s.phase === 'capturing' ? progress(s, ev.live) : step(s);
-    case 'action-captured': {
-      if (s.phase !== 'capturing') return step(s);
-      const action = s.actions[s.index] ?? '';
-      const effects: SessionEffect[] = [
-        { type: 'clear-timer', name: 'no-face' },
-        { type: 'telemetry', event: 'action_done', detail: action },
-      ];
-      if (ev.pageResult !== null)
-        effects.push({ type: 'callback', name: 'on_capture_complete', payload: ev.pageResult });
-      effects.push({ type: 'set-timer', name: 'confirm', ms: s.config.timing.confirmMs });
-      return step({ ...s, phase: 'confirming', captured: [...s.captured, ev.captured], live: null }, effects);
-    }
+    case 'action-captured':
+      return s.phase === 'capturing'
+        ? actionDone({ ...s, captured: [...s.captured, ev.captured] }, ev.pageResult)
+        : step(s);
+    case 'photo-captured':
+      return s.phase === 'capturing'
+        ? actionDone({ ...s, photos: [...s.photos, ev.photo] }, ev.pageResult)
+        : step(s);
+    case 'doc-progress':
+      return s.phase === 'capturing' ? step({ ...s, doc: ev.doc }) : step(s);
+    case 'doc-input':
+      return s.phase === 'capturing' && s.doc ? step(s, [{ type: 'doc-input', input: ev.input }]) : step(s);
     case 'checked':
       return s.phase === 'checking'
         ? step({ ...s, phase: 'uploading', upload: 0 }, [

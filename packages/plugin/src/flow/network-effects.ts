@@ -44,6 +44,7 @@ export function captureBody(ctx: DriverContext): Promise<FormData | Uint8Array> 
     info,
     options: ctx.options,
     clips: state.captured,
+    photos: state.photos,
     packWorkerUrl: ctx.deps.packWorkerUrl,
   });
 }

@@ -125,6 +125,9 @@ export function selectView(s: SessionState): ViewState {
   const hint = live?.hint ?? null;
   const hintTextKey: LocaleKey | null =
     hint === 'action_hint_no_face' ? (NO_FACE_LADDER[s.noFaceLevel] ?? 'action_hint_no_face') : hint;
+  const doc = screen === 'capture' || screen === 'confirm' ? s.doc : null;
+  const docKey: LocaleKey | null =
+    doc?.phase === 'review' ? 'doc_review_question' : doc?.hint ? `doc_hint_${doc.hint}` : null;
   const outcome = s.config.showResultOutcome ? outcomeOf(s.result) : 'neutral';
   const error = errorView(s);
   const statusKey = statusOf(s, screen);
@@ -172,11 +175,13 @@ export function selectView(s: SessionState): ViewState {
     error,
     cameras: s.cameras,
     deviceId: s.deviceId,
+    doc,
     announcementKey:
       error?.messageKey ??
       result?.titleKey ??
       (screen === 'confirm' ? 'action_confirmed' : null) ??
       statusKey ??
+      docKey ??
       live?.prompt ??
       hintTextKey,
   };

@@ -2,6 +2,7 @@ import type { LocaleKey } from '@open-liveness/locales';
 import type { OnDeviceResult } from '@open-liveness/trust';
 import type { Hint } from '../actions/machine.js';
 import type { Clip } from '../capture/clip.js';
+import type { CapturedPhoto, DocumentInput, DocumentLive } from '../document/contract.js';
 import type { ErrorCode } from '../errors/codes.js';
 import type { ActionId, ResultPayload } from '../options.js';
 import type { SessionInfo } from '../transport/adapter-api.js';
@@ -112,6 +113,10 @@ export interface SessionState {
   actions: ActionId[];
   index: number;
   captured: CapturedAction[];
+  /** The document photos of this attempt, in action order (uploaded as photo1, photo2…). */
+  photos: CapturedPhoto[];
+  /** The running photo action's screen (document frame, hint, review), else null. */
+  doc: DocumentLive | null;
   cameraOpen: boolean;
   visionReady: boolean;
   video: HTMLVideoElement | null;
@@ -153,6 +158,9 @@ export type SessionEvent =
   | { type: 'switch-camera'; deviceId: string }
   | { type: 'progress'; attempt: number; live: LiveFrame }
   | { type: 'action-captured'; attempt: number; captured: CapturedAction; pageResult: unknown }
+  | { type: 'photo-captured'; attempt: number; photo: CapturedPhoto; pageResult: unknown }
+  | { type: 'doc-progress'; attempt: number; doc: DocumentLive }
+  | { type: 'doc-input'; input: DocumentInput }
   | { type: 'checked'; attempt: number }
   | { type: 'sealed'; attempt: number; blob: Blob }
   | { type: 'upload-progress'; attempt: number; fraction: number }
@@ -169,6 +177,8 @@ export type SessionEffect =
   | { type: 'open-capture'; deviceId: string | null }
   | { type: 'switch-camera'; deviceId: string }
   | { type: 'run-action'; index: number; action: ActionId }
+  /** Hands a shutter / retake / use press to the running photo action. */
+  | { type: 'doc-input'; input: DocumentInput }
   | { type: 'release-capture' }
   | { type: 'check-capture' }
   | { type: 'seal' }

@@ -83,7 +83,9 @@ export class LivenessSession {
   }
 
   /** Events from the UI (Try again, Start, camera switch). */
-  send(ev: Extract<SessionEvent, { type: 'retry' | 'start' | 'switch-camera' | 'viewport' }>): void {
+  send(
+    ev: Extract<SessionEvent, { type: 'retry' | 'start' | 'switch-camera' | 'viewport' | 'doc-input' }>,
+  ): void {
     this.dispatch(ev);
   }
 
@@ -132,6 +134,9 @@ export class LivenessSession {
         return;
       case 'run-action':
         this.later(runAction(ctx, attempt, e.action));
+        return;
+      case 'doc-input':
+        this.attempt.docInput?.(e.input);
         return;
       case 'release-capture':
         releaseCapture(this.attempt);

@@ -1,4 +1,5 @@
 import type { Clip } from '../capture/clip.js';
+import type { CapturedPhoto } from '../document/contract.js';
 import { LivenessFailure } from '../errors/codes.js';
 import type { NormalizedOptions } from '../options.js';
 import { packShotSets } from '../pack/client.js';
@@ -10,6 +11,8 @@ export interface BodyDeps {
   packWorkerUrl: string;
   info: SessionInfo;
   clips: ReadonlyArray<{ clip: Clip; additionalInfo: string }>;
+  /** The document photos, sent as photo1, photo2… (kind `photo`); the adapter tags them. */
+  photos?: readonly CapturedPhoto[];
   options: NormalizedOptions;
 }
 
@@ -26,7 +29,7 @@ export async function buildBody(d: BodyDeps): Promise<FormData | Uint8Array> {
     return sealCapture(d.clips, token, d.info.container_public_key, d.options.meta);
   }
   const form = new FormData();
-  const media: Array<{ field: string; action: string; kind: 'shots_set' }> = [];
+  const media: Array<{ field: string; action: string; kind: 'shots_set' | 'photo' }> = [];
   const zips = await packShotSets(d.packWorkerUrl, d.clips);
   for (const [i, { clip }] of d.clips.entries()) {
     const field = `video${i + 1}`;
@@ -34,6 +37,11 @@ export async function buildBody(d: BodyDeps): Promise<FormData | Uint8Array> {
     if (!zip) throw new LivenessFailure('internal_error', `no shot set for ${clip.action}`);
     form.append(field, zip, `${field}.zip`);
     media.push({ field, action: clip.action, kind: 'shots_set' });
+  }
+  for (const [i, photo] of (d.photos ?? []).entries()) {
+    const field = `photo${i + 1}`;
+    form.append(field, photo.blob, `${field}.jpg`);
+    media.push({ field, action: photo.action, kind: 'photo' });
   }
   form.append(
     'manifest',

@@ -1,4 +1,5 @@
 import type { LocaleKey } from '@open-liveness/locales';
+import type { DocumentLive } from '../document/contract.js';
 import type { Box } from '../vision/types.js';
 import type { Oval } from './oval.js';
 
@@ -65,6 +66,8 @@ export interface ViewState {
   error: ErrorView | null;
   cameras: Array<{ deviceId: string; label: string }>;
   deviceId: string | null;
+  /** The photo action's screen (document frame, hint, review) while one runs, else null. */
+  doc: DocumentLive | null;
   /** What the live region says (locale key); the UI throttles it. */
   announcementKey: LocaleKey | null;
 }

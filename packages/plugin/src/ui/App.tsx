@@ -1,9 +1,11 @@
 import type { LocaleKey } from '@open-liveness/locales';
 import { useEffect, useRef } from 'preact/hooks';
+import type { DocumentInput } from '../document/contract.js';
 import type { Store } from '../flow/store.js';
 import type { ViewState } from '../flow/view-state.js';
 import { lengthToPx, type NormalizedStyle } from '../style/index.js';
 import { CaptureStage } from './CaptureStage.js';
+import { DocumentHost } from './DocumentHost.js';
 import { ErrorScreen } from './ErrorScreen.js';
 import { DEFAULT_FRAME, type FrameLook } from './FaceGuide.js';
 import { trapTab } from './focus.js';
@@ -19,6 +21,8 @@ export interface UiEvents {
   switchCamera: (deviceId: string) => void;
   /** The stage's width / height, so the core knows what part of the frame is visible. */
   viewport: (aspect: number) => void;
+  /** Shutter, retake or use photo on the document screen. */
+  docInput: (input: DocumentInput) => void;
 }
 
 interface Props {
@@ -99,7 +103,16 @@ export function App({ view, t, events, lang, dir, style }: Props) {
       {s.screen === 'loading' && <LoadingScreen s={s} t={t} />}
       {s.screen === 'instructions' && <InstructionsScreen t={t} onStart={events.start} />}
       {s.screen === 'camera' && <CameraScreen s={s} t={t} />}
-      {(s.screen === 'capture' || s.screen === 'confirm') && (
+      {s.doc && (
+        <DocumentHost
+          s={{ ...s, doc: s.doc }}
+          t={t as (key: string) => string}
+          look={style?.documentFrameCustomization}
+          onInput={events.docInput}
+          onViewport={events.viewport}
+        />
+      )}
+      {(s.screen === 'capture' || s.screen === 'confirm') && !s.doc && (
         <CaptureStage
           s={s}
           t={t}
