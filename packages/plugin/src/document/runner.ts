@@ -25,13 +25,14 @@ const THUMB_W = 160;
 /** The frame's borders sit this far inside the measured crop (frameStats' inset). */
 const INSET = 0.08;
 
-/** The camera-pixel region around the document frame that frameStats measures, clamped to the picture. */
-export function measuredRegion(frame: Rect, vw: number, vh: number): Rect {
-  const w = frame.width / (1 - 2 * INSET);
-  const h = frame.height / (1 - 2 * INSET);
-  const x = Math.max(0, frame.x - (w - frame.width) / 2);
-  const y = Math.max(0, frame.y - (h - frame.height) / 2);
-  return { x, y, width: Math.min(vw - x, w), height: Math.min(vh - y, h) };
+/**
+ * The camera-pixel region around the document frame that frameStats measures: the frame plus the 8% inset on
+ * every side. Not clamped: where it leaves the picture, drawImage leaves the copy black, as a dark desk is.
+ */
+export function measuredRegion(frame: Rect): Rect {
+  const width = frame.width / (1 - 2 * INSET);
+  const height = frame.height / (1 - 2 * INSET);
+  return { x: frame.x - (width - frame.width) / 2, y: frame.y - (height - frame.height) / 2, width, height };
 }
 
 const dataUrl = (blob: Blob): Promise<string> =>
@@ -166,7 +167,7 @@ export function runDocument(run: DocumentRun): Promise<RunOutcome> {
         width: vw,
         height: vh,
       });
-      const r = measuredRegion(frameRect, vw, vh);
+      const r = measuredRegion(frameRect);
       const w = THUMB_W;
       const h = Math.max(8, Math.round((THUMB_W * r.height) / r.width));
       if (canvas.width !== w || canvas.height !== h) {

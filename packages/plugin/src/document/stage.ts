@@ -14,6 +14,7 @@ import { documentFrame, type Rect } from './geometry.js';
  * and the review (retake / use photo). `render` is a pure function of the view: same view, same DOM.
  */
 const CSS = `
+.ol-doc-host { flex: 1; min-height: 0; display: flex; flex-direction: column; }
 .ol-doc [hidden] { display: none !important; }
 .ol-doc-frame { pointer-events: none; }
 .ol-doc-mask { fill: rgba(0,0,0,.55); fill-rule: evenodd; }
@@ -170,7 +171,12 @@ export function mountStage(host: HTMLElement, props: DocumentStageProps): Docume
     const prev = last;
     last = view;
     const { doc } = view;
-    if (view.video && view.video.parentNode !== stage) stage.prepend(view.video);
+    const video = view.video;
+    if (video && video.parentNode !== stage) {
+      stage.prepend(video);
+      // Taken over from the face stage, which removed it from the page: a removed video pauses.
+      if (video.paused) void video.play().catch(() => undefined);
+    }
     stage.dataset.docAction = doc.action;
     stage.dataset.docPhase = doc.phase;
     stage.dataset.ready = String(doc.hint === null && doc.phase !== 'review');
