@@ -45,22 +45,31 @@ export function frameInCamera(): { x: number; y: number; width: number; height: 
   return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
 }
 
-/**
- * The TD3 specimen with its portrait replaced by the person of the selfie clip (a head-and-shoulders crop of
- * its first frame), so a selfie and this page show the same person.
- */
-function passportOfSelfie(): string {
-  const out = join(dir(), 'td3_portrait_of_selfie.png');
+/** Whose portrait the passport page carries: the selfie clip's person, or another one (a faces fixture). */
+export type Holder = 'same' | 'other';
+
+/** Head-and-shoulders 3:4 crops: the selfie clip's first second, and fr_biden (measured as in the adapter's test). */
+const PORTRAITS: Record<Holder, { input: string[]; crop: string }> = {
+  same: {
+    input: ['-f', 'mjpeg'],
+    crop: 'trim=start_frame=15:end_frame=16,setpts=PTS-STARTPTS,crop=360:480:460:90',
+  },
+  other: { input: [], crop: 'crop=700:933:215:0' },
+};
+
+/** The TD3 specimen with its portrait replaced by `holder`'s face, so the selfie matches it or not. */
+function passportOf(holder: Holder): string {
+  const out = join(dir(), `td3_portrait_${holder}.png`);
   if (existsSync(out)) return out;
+  const face = holder === 'same' ? SELFIE_720P() : join(fixturesDir, 'faces', 'fr_biden.jpg');
   ffmpeg([
     '-i',
     specimenPath('td3'),
-    '-f',
-    'mjpeg',
+    ...PORTRAITS[holder].input,
     '-i',
-    SELFIE_720P(),
+    face,
     '-filter_complex',
-    '[1:v]trim=start_frame=15:end_frame=16,setpts=PTS-STARTPTS,crop=360:480:460:90,scale=300:400[p];[0:v][p]overlay=126:212',
+    `[1:v]${PORTRAITS[holder].crop},scale=300:400[p];[0:v][p]overlay=126:212`,
     '-frames:v',
     '1',
     out,
@@ -96,13 +105,13 @@ export function documentClip(specimen: Specimen, opts: { loose?: boolean } = {})
 }
 
 /**
- * The mixed flow's camera: the 720p selfie clip (10 s), then the passport page of the same person held in
- * the frame (10 s); Chromium loops the file, so each action finds its picture within one turn.
+ * The mixed flow's camera: the 720p selfie clip (10 s), then the passport page (of the same person or of
+ * another) held in the frame (10 s); Chromium loops the file, so each action finds its picture in one turn.
  */
-export function selfieThenPassportClip(): string {
-  const out = join(dir(), 'selfie_then_passport.mjpeg');
+export function selfieThenPassportClip(holder: Holder = 'same'): string {
+  const out = join(dir(), `selfie_then_passport_${holder}.mjpeg`);
   if (existsSync(out)) return out;
-  const still = documentPicture(passportOfSelfie(), 'td3_selfie_person', false);
+  const still = documentPicture(passportOf(holder), `td3_held_${holder}`, false);
   ffmpeg([
     '-framerate',
     '30',
