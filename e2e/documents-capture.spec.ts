@@ -1,7 +1,7 @@
 import { type Browser, test as base, type Page } from '@playwright/test';
 import { type RunningAdapter, startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
 import { demoEvents, hint, openWith, waitForEvent } from './support/demo.js';
-import { documentClip, VIEWPORT } from './support/document-clips.js';
+import { documentClip, VIEWPORT, variantClip } from './support/document-clips.js';
 import { clipPath } from './support/env.js';
 import { expect, launchCamera } from './support/fixtures.js';
 import { type HostServer, hostPage, startHost } from './support/host.js';
@@ -112,3 +112,61 @@ test('no document in view: the person is told to place it in the frame and nothi
     await browser.close();
   }
 });
+
+test('the photographed Luxembourg passport, shot with the shutter: retake, shoot again, use → its MRZ fields', async ({
+  host,
+  adapter,
+}) => {
+  test.setTimeout(150_000);
+  const { browser, page } = await pageWith(documentClip('lux', { loose: true }), host);
+  try {
+    await page.goto(hostPage(adapter.url));
+    await openWith(page, { action: ['photo_id_front'] });
+    // Held at an angle, the page does not line up with the frame: a hint, and no auto-capture.
+    await expect(stage(page)).toHaveAttribute('data-doc-phase', 'framing', { timeout: 30_000 });
+    await expect(hint(page)).not.toHaveAttribute('data-hint', '');
+    const shutter = page.getByRole('button', { name: 'Take photo' });
+    await shutter.click();
+    await page.getByRole('button', { name: 'Retake' }).click();
+    await expect(stage(page)).toHaveAttribute('data-doc-phase', 'framing');
+    await expect(shutter).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Use photo' }).click();
+    const capture = (await waitForEvent(page, 'on_capture_complete', 10_000)).data as Json;
+    expect(capture).toMatchObject({ action: 'photo_id_front', capture: { trigger: 'shutter' } });
+    const complete = (await waitForEvent(page, 'on_complete', 120_000)).data as Json;
+    const documents = (complete.analyses as Json[]).find((a) => a.type === 'DOCUMENTS') as Json;
+    const fields = (documents.results_data as Json).fields as Json;
+    expect(fields.documentNumber, JSON.stringify(documents)).toEqual({ value: 'S998527', valid: true });
+    expect(fields.lastName).toMatchObject({ value: 'MAUS' });
+    expect(fields.issuingState).toEqual({ value: 'LUX', valid: true });
+    expect(fields.birthDate).toEqual({ value: '780620', valid: true });
+  } finally {
+    await browser.close();
+  }
+});
+
+for (const [variant, expected] of [
+  ['glare', ['glare']],
+  ['tilted', ['move_closer', 'document_not_in_frame']],
+] as const) {
+  test(`a ${variant} page in the frame: the hint says so and auto-capture waits`, async ({
+    host,
+    adapter,
+  }) => {
+    test.setTimeout(60_000);
+    const { browser, page } = await pageWith(variantClip('td2', variant), host);
+    try {
+      await page.goto(hostPage(adapter.url));
+      await openWith(page, { action: ['photo_id_front'] });
+      await expect(stage(page)).toHaveAttribute('data-doc-phase', 'framing', { timeout: 30_000 });
+      await expect
+        .poll(async () => (await hint(page).getAttribute('data-hint')) ?? '', { timeout: 10_000 })
+        .toMatch(new RegExp(`^(${expected.join('|')})$`));
+      await page.waitForTimeout(2_000);
+      await expect(stage(page)).toHaveAttribute('data-doc-phase', 'framing');
+    } finally {
+      await browser.close();
+    }
+  });
+}

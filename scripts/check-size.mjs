@@ -14,6 +14,8 @@ const budgets = [
   ['iife/plugin_liveness.js', 40 * 1024],
   ['iife/vision_worker.js', 56 * 1024],
   ['iife/pack_worker.js', 34 * 1024],
+  // Document photos (photo_id_front/back) only: loaded by the page script when a session runs one.
+  ['iife/document_capture.js', 8 * 1024],
   // The on-device workers (open({on_device: true}) only); onnxruntime's wasm and glue are served apart.
   ['iife/ondevice_worker.js', 20 * 1024],
   ['iife/ondevice_worker_webgpu.js', 26 * 1024],

@@ -89,6 +89,35 @@ function documentPicture(source: string, name: string, loose: boolean): string {
   return out;
 }
 
+/** Derived pictures of a page held in the frame: turned 8° (its edges leave the frame), or with a glare spot. */
+export type Variant = 'tilted' | 'glare';
+const VARIANTS: Record<Variant, string> = {
+  tilted: 'rotate=8*PI/180:c=0x303030',
+  glare: 'eq=brightness=-0.2,drawbox=x=iw*0.45:y=ih*0.3:w=iw*0.16:h=ih*0.18:color=white:t=fill',
+};
+
+/** `specimen` in the frame, then changed by `variant` (ffmpeg), looped into a clip. */
+export function variantClip(specimen: Specimen, variant: Variant): string {
+  const out = join(dir(), `${specimen}_${variant}.mjpeg`);
+  if (existsSync(out)) return out;
+  const still = documentPicture(specimenPath(specimen), specimen, false);
+  ffmpeg([
+    '-loop',
+    '1',
+    '-framerate',
+    '30',
+    '-t',
+    '4',
+    '-i',
+    still,
+    '-vf',
+    VARIANTS[variant],
+    ...MJPEG_OUT,
+    out,
+  ]);
+  return out;
+}
+
 const MJPEG_OUT = ['-pix_fmt', 'yuvj420p', '-q:v', '4', '-f', 'mjpeg'];
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFields, DEFAULT_FIELDS_TO_CHECK, readMrzText } from './fields.js';
-import { cleanLine, fitLength, mrzLines } from './lines.js';
+import { cleanLine, dropStrayLead, fitLength, mrzLines } from './lines.js';
 import { locateMrz } from './locate.js';
 
 // ICAO 9303 specimen lines (the "Utopia" examples of the standard).
@@ -21,6 +21,16 @@ describe('MRZ lines from OCR text', () => {
     expect(fitLength('AB<<CD', 8)).toBe('AB<<<<CD');
     expect(fitLength('ABCDEF', 8)).toBe('ABCDEF<<');
     expect(fitLength('ABCDEFGH', 6)).toBe('ABCDEF');
+  });
+
+  it('drops a stray character read in front of the document code (the photographed LUX passport)', () => {
+    const line = 'IP<LUXMAUS<<KETTY<<<<<<<<<<<<<<<<<<<<<<<<<<<<';
+    expect(dropStrayLead(line, 44)).toBe('P<LUXMAUS<<KETTY<<<<<<<<<<<<<<<<<<<<<<<<<<<<');
+    // A line that already starts right, or is not over length, is kept.
+    expect(dropStrayLead('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<<', 44)).toBe(
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<<',
+    );
+    expect(dropStrayLead('IP<LUXMAUS', 44)).toBe('IP<LUXMAUS');
   });
 
   it('recognises TD3, TD2 and TD1 shapes and drops other text', () => {

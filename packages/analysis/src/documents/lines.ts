@@ -43,6 +43,18 @@ export function fitLength(line: string, length: number): string {
 }
 
 /**
+ * The first line of a TD2/TD3 zone starts with the document code and the issuing state: a letter, a
+ * letter or `<`, then three letters. When the page's edge was read as a stray character in front of it
+ * ("IP<LUX…" for "P<LUX…"), every field of the line shifts; one leading character too many is dropped
+ * when the line is over length and only the shorter reading has a state code where one belongs.
+ */
+export function dropStrayLead(line: string, length: number): string {
+  const head = /^[A-Z][A-Z<][A-Z]{3}/;
+  if (line.length <= length || head.test(line) || !head.test(line.slice(1))) return line;
+  return line.slice(1);
+}
+
+/**
  * The MRZ lines in OCR output, fitted to their format, or null when the text has no MRZ shape.
  * Uses the last lines that look like MRZ lines (the zone is at the bottom); three lines of about
  * 30 characters are TD1, two lines are TD2 or TD3 by their length.
@@ -59,7 +71,9 @@ export function mrzLines(text: string): { shape: MrzShape; lines: string[] } | n
   }
   const last2 = candidates.slice(-2);
   const mean = ((last2[0] as string).length + (last2[1] as string).length) / 2;
-  if (Math.abs(mean - 44) <= 4) return { shape: 'TD3', lines: last2.map((l) => fitLength(l, 44)) };
-  if (Math.abs(mean - 36) <= 3) return { shape: 'TD2', lines: last2.map((l) => fitLength(l, 36)) };
+  const fit = (length: number) =>
+    last2.map((l, i) => fitLength(i === 0 ? dropStrayLead(l, length) : l, length));
+  if (Math.abs(mean - 44) <= 4) return { shape: 'TD3', lines: fit(44) };
+  if (Math.abs(mean - 36) <= 3) return { shape: 'TD2', lines: fit(36) };
   return null;
 }

@@ -55,10 +55,14 @@ export interface DocumentLook {
 }
 
 export interface DocumentStageView {
-  doc: DocumentLive;
+  /** Null between two photo actions' screens: the stage keeps what it shows. */
+  doc: DocumentLive | null;
   video: HTMLVideoElement | null;
   actionIndex: number;
   actionCount: number;
+  /** The pickable cameras and the one in use (a switch button shows with two or more). */
+  cameras: ReadonlyArray<{ deviceId: string; label: string }>;
+  deviceId: string | null;
 }
 
 export interface DocumentStage {
@@ -68,16 +72,17 @@ export interface DocumentStage {
 
 export interface DocumentStageProps {
   t: (key: string) => string;
-  look?: DocumentLook;
+  look?: DocumentLook | undefined;
   input: (input: DocumentInput) => void;
   viewport: (aspect: number) => void;
+  switchCamera: (deviceId: string) => void;
 }
 
 /** What document_capture.js hands the page script. */
 /** How a photo action ends: the photo and the page's payload, or a failure code for the machine. */
 export type DocumentOutcome =
   | { ok: true; photo: CapturedPhoto; result: PhotoCaptureResult }
-  | { ok: false; code: 'capture_timeout' | 'camera_unusable' | 'aborted'; detail: string };
+  | { ok: false; code: 'capture_timeout' | 'camera_unusable' | 'internal_error'; detail: string };
 
 export interface DocumentModule {
   capture(run: DocumentRun): Promise<DocumentOutcome>;

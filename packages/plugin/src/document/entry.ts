@@ -16,8 +16,9 @@ const api: DocumentModule = {
     }
     if (o.code === 'still_capture_failed')
       return { ok: false, code: 'camera_unusable', detail: `${run.action}: the camera gave no still` };
-    const detail = o.code === 'aborted' ? 'aborted' : `${run.action}: no document photo taken in time`;
-    return { ok: false, code: o.code, detail };
+    // Aborted: the attempt is over (close, Try again), and the machine ignores what an old attempt reports.
+    if (o.code === 'aborted') return { ok: false, code: 'internal_error', detail: 'aborted' };
+    return { ok: false, code: o.code, detail: `${run.action}: no document photo taken in time` };
   },
   mount: mountStage,
 };

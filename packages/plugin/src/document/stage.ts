@@ -113,6 +113,15 @@ export function mountStage(host: HTMLElement, props: DocumentStageProps): Docume
   shutter.type = 'button';
   shutter.setAttribute('aria-label', t('action_photo_button'));
   shutter.dataset.autofocus = '';
+  const swap = el('button', 'ol-switch', stage);
+  swap.type = 'button';
+  swap.setAttribute('aria-label', t('action_camera_switch_button'));
+  const icon = svg('svg', { viewBox: '0 0 24 24', width: 24, height: 24, 'aria-hidden': 'true' }, swap);
+  svg('path', { d: 'M4 8h3l2-3h6l2 3h3v11H4zM9 13a3 3 0 0 0 5.5 1.5M15 12a3 3 0 0 0-5.5-1.5' }, icon);
+  swap.addEventListener('click', () => {
+    const next = swap.dataset.next;
+    if (next) props.switchCamera(next);
+  });
   const review = el('div', 'ol-doc-review', stage);
   review.setAttribute('role', 'group');
   const img = el('img', '', review);
@@ -169,8 +178,9 @@ export function mountStage(host: HTMLElement, props: DocumentStageProps): Docume
 
   function render(view: DocumentStageView, force = false): void {
     const prev = last;
-    last = view;
     const { doc } = view;
+    if (!doc) return;
+    last = view;
     const video = view.video;
     if (video && video.parentNode !== stage) {
       stage.prepend(video);
@@ -182,9 +192,9 @@ export function mountStage(host: HTMLElement, props: DocumentStageProps): Docume
     stage.dataset.ready = String(doc.hint === null && doc.phase !== 'review');
     if (
       force ||
-      prev?.doc.kind !== doc.kind ||
-      prev?.doc.pattern !== doc.pattern ||
-      prev?.doc.action !== doc.action
+      prev?.doc?.kind !== doc.kind ||
+      prev?.doc?.pattern !== doc.pattern ||
+      prev?.doc?.action !== doc.action
     )
       drawFrame(doc);
     title.textContent = t(doc.action === 'photo_id_back' ? 'doc_title_back' : 'doc_title_front');
@@ -194,6 +204,10 @@ export function mountStage(host: HTMLElement, props: DocumentStageProps): Docume
     hint.textContent = hintKey ? t(hintKey) : '';
     steps.hidden = view.actionCount < 2;
     steps.textContent = `${view.actionIndex + 1} / ${view.actionCount}`;
+    // The next camera in the list (with two or more: the person may turn to the rear one for the document).
+    const others = view.cameras.filter((c) => c.deviceId !== view.deviceId);
+    swap.hidden = others.length === 0 || doc.phase !== 'framing';
+    swap.dataset.next = others[0]?.deviceId ?? '';
     shutter.hidden = doc.phase === 'review' || doc.phase === 'done';
     shutter.disabled = doc.phase !== 'framing';
     review.hidden = doc.phase !== 'review';

@@ -3,6 +3,7 @@ import { cameraPlan } from '../camera/camera-plan.js';
 import { isMobileDevice } from '../camera/device-kind.js';
 import { pickableCameras, rememberCamera, rememberedCamera } from '../camera/devices.js';
 import { createFrameSource } from '../camera/frame-source.js';
+import { isPhotoAction } from '../document/photo-action.js';
 import { DEFAULT_INTEGRITY_POLICY, type IntegrityPolicy } from '../integrity/policy.js';
 import { SessionEvidence } from '../integrity/session-evidence.js';
 import { OnDeviceClient, onDeviceUrls } from '../ondevice/client.js';
@@ -52,12 +53,15 @@ export function openCapture(ctx: DriverContext, attempt: number, chosen: string 
   // Loads in parallel with the camera and the face model; the first action's end waits for it if need be.
   if (ctx.options.on_device)
     held.onDevice ??= ctx.deps.createOnDevice?.() ?? new OnDeviceClient(onDeviceUrls(ctx.deps.base));
+  const mobile = isMobileDevice(navigator);
+  // A session that starts with a document photo opens the rear camera on phones (actions.md, since 1.5.0).
+  const documentFirst = mobile && isPhotoAction(ctx.state().actions[0]);
   const plan = cameraPlan({
     useForLiveness: info?.use_for_liveness ?? null,
-    cameraFacingMode: ctx.options.cameraFacingMode,
+    cameraFacingMode: ctx.options.cameraFacingMode ?? (documentFirst ? 'environment' : undefined),
     enable3dMask: ctx.options.enable_3d_mask,
     load3dMask: info?.load_3d_mask === true,
-    mobile: isMobileDevice(navigator),
+    mobile,
   });
   if (attempt === 1) {
     for (const w of plan.warnings) console.warn(`[OzLiveness] ${w}`);

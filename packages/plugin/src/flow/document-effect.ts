@@ -18,7 +18,7 @@ export async function runPhotoAction(
   const camera = held.camera;
   if (!held.frames || !camera || !held.evidence) throw failure('internal_error', 'no camera');
   const mod = await loadDocumentModule(ctx.deps.base, ctx.options.nonce).catch(() => {
-    throw failure('resource_load_failed', 'document_capture.js did not load');
+    throw failure('resource_load_failed', 'document chunk not loaded');
   });
   const shot = await mod.capture({
     action,
@@ -32,11 +32,8 @@ export async function runPhotoAction(
       held.docInput = handler;
     },
   });
-  held.docInput = null;
-  if (!shot.ok)
-    throw shot.code === 'aborted'
-      ? new DOMException('aborted', 'AbortError')
-      : failure(shot.code, shot.detail);
+  // (A finished runner ignores later presses, and the next attempt holds a fresh input slot.)
+  if (!shot.ok) throw failure(shot.code, shot.detail);
   const evidence = await held.evidence.conclude();
   if (evidence.block) throw failure('integrity_blocked', 'capture stopped by the integrity policy');
   // (The sealed container refuses photo actions up front, so the page always gets the readable payload.)

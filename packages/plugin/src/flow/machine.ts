@@ -104,10 +104,9 @@ function sessionReady(s: SessionState, info: SessionInfo): SessionStep {
   const actions = info.actions.length > 0 ? info.actions : s.config.actions;
   const state: SessionState = { ...s, info, actions };
   effects.push({ type: 'telemetry', event: 'opened' });
-  const unsupported = actions.filter((a) => !ACTION_SPECS[a] && !isPhotoAction(a));
   // The sealed container carries shot sets only: a photo there would be dropped, so it is refused up front.
   const sealed = info.architecture === 'capture' && info.use_wasm_container;
-  if (sealed) unsupported.push(...actions.filter(isPhotoAction));
+  const unsupported = actions.filter((a) => !ACTION_SPECS[a] && (sealed || !isPhotoAction(a)));
   if (unsupported.length > 0) {
     const f = fail(state, {
       code: 'invalid_options',

@@ -30,7 +30,8 @@ export async function buildBody(d: BodyDeps): Promise<FormData | Uint8Array> {
   }
   const form = new FormData();
   const media: Array<{ field: string; action: string; kind: 'shots_set' | 'photo' }> = [];
-  const zips = await packShotSets(d.packWorkerUrl, d.clips);
+  // A photo-only session has no shot set to pack: no pack worker is started for it.
+  const zips = d.clips.length > 0 ? await packShotSets(d.packWorkerUrl, d.clips) : [];
   for (const [i, { clip }] of d.clips.entries()) {
     const field = `video${i + 1}`;
     const zip = zips[i];

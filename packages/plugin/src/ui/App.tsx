@@ -105,11 +105,12 @@ export function App({ view, t, events, lang, dir, style }: Props) {
       {s.screen === 'camera' && <CameraScreen s={s} t={t} />}
       {s.doc && (
         <DocumentHost
-          s={{ ...s, doc: s.doc }}
+          s={s}
           t={t as (key: string) => string}
           look={style?.documentFrameCustomization}
           onInput={events.docInput}
           onViewport={events.viewport}
+          onSwitch={events.switchCamera}
         />
       )}
       {(s.screen === 'capture' || s.screen === 'confirm') && !s.doc && (

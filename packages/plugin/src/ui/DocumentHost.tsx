@@ -4,18 +4,19 @@ import { loadedDocumentModule } from '../document/load.js';
 import type { ViewState } from '../flow/view-state.js';
 
 interface Props {
-  s: ViewState & { doc: NonNullable<ViewState['doc']> };
+  s: ViewState;
   t: (key: string) => string;
   look: DocumentLook | undefined;
   onInput: (input: DocumentInput) => void;
   onViewport: (aspect: number) => void;
+  onSwitch: (deviceId: string) => void;
 }
 
 /**
  * Where the document screen goes: an empty element the lazy chunk draws into (its code is not in the page
  * script). It is mounted once per screen and re-rendered from every new view.
  */
-export function DocumentHost({ s, t, look, onInput, onViewport }: Props) {
+export function DocumentHost({ s, t, look, onInput, onViewport, onSwitch }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const stage = useRef<DocumentStage | null>(null);
   useEffect(() => {
@@ -25,7 +26,8 @@ export function DocumentHost({ s, t, look, onInput, onViewport }: Props) {
       t,
       input: onInput,
       viewport: onViewport,
-      ...(look ? { look } : {}),
+      switchCamera: onSwitch,
+      look,
     });
     return () => {
       stage.current?.destroy();
@@ -33,12 +35,7 @@ export function DocumentHost({ s, t, look, onInput, onViewport }: Props) {
     };
   }, []);
   useEffect(() => {
-    stage.current?.render({
-      doc: s.doc,
-      video: s.video,
-      actionIndex: s.actionIndex,
-      actionCount: s.actionCount,
-    });
+    stage.current?.render(s);
   });
   return <div class="ol-doc-host" ref={host} />;
 }
