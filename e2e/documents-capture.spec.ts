@@ -5,6 +5,7 @@ import { documentClip, VIEWPORT, variantClip } from './support/document-clips.js
 import { clipPath } from './support/env.js';
 import { expect, launchCamera } from './support/fixtures.js';
 import { type HostServer, hostPage, startHost } from './support/host.js';
+import { expectNoAxeViolations } from './support/screens.js';
 
 /*
  * Document photos in real Chromium, the fake camera fed by specimen pages made into clips at test time:
@@ -66,6 +67,7 @@ test('a TD2 page held in the frame: auto-capture, review, use → photo payload 
     await expect(use).toBeFocused();
     await expect(page.getByRole('button', { name: 'Retake' })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('document-review.png') });
+    await expectNoAxeViolations(page);
     await use.click();
     const capture = (await waitForEvent(page, 'on_capture_complete', 10_000)).data as Json;
     expect(capture).toMatchObject({
@@ -91,7 +93,7 @@ test('a TD2 page held in the frame: auto-capture, review, use → photo payload 
 test('no document in view: the person is told to place it in the frame and nothing is shot', async ({
   host,
   adapter,
-}) => {
+}, testInfo) => {
   test.setTimeout(90_000);
   const clip = clipPath('no_face_empty_room');
   test.skip(!clip, 'fixture clip no_face_empty_room missing');
@@ -104,6 +106,9 @@ test('no document in view: the person is told to place it in the frame and nothi
     await expect(hint(page)).toHaveText('Place the document inside the frame');
     // show_document_pattern: false — the frame without the template.
     await expect(stage(page).locator('.ol-doc-template')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Take photo' })).toBeFocused();
+    await page.screenshot({ path: testInfo.outputPath('document-framing.png') });
+    await expectNoAxeViolations(page);
     await page.waitForTimeout(4_000);
     await expect(page.getByRole('button', { name: 'Use photo' })).toBeHidden();
     await expect(stage(page)).toHaveAttribute('data-doc-phase', 'framing');
