@@ -107,6 +107,11 @@ test('no document in view: the person is told to place it in the frame and nothi
     // show_document_pattern: false — the frame without the template.
     await expect(stage(page).locator('.ol-doc-template')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Take photo' })).toBeFocused();
+    // A passport page instead of a card: the frame takes the TD3 shape.
+    const passport = page.getByRole('button', { name: 'Passport page' });
+    await passport.click();
+    await expect(passport).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('img', { name: 'Frame for a passport page' })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('document-framing.png') });
     await expectNoAxeViolations(page);
     await page.waitForTimeout(4_000);
@@ -154,6 +159,7 @@ test('the photographed Luxembourg passport, shot with the shutter: retake, shoot
 for (const [variant, expected] of [
   ['glare', ['glare']],
   ['tilted', ['move_closer', 'document_not_in_frame']],
+  ['perspective', ['move_closer', 'document_not_in_frame']],
 ] as const) {
   test(`a ${variant} page in the frame: the hint says so and auto-capture waits`, async ({
     host,

@@ -89,10 +89,12 @@ function documentPicture(source: string, name: string, loose: boolean): string {
   return out;
 }
 
-/** Derived pictures of a page held in the frame: turned 8° (its edges leave the frame), or with a glare spot. */
-export type Variant = 'tilted' | 'glare';
+/** Derived pictures of a page held in the frame: turned 8°, leaning back (its edges leave the frame), or with a glare spot. */
+export type Variant = 'tilted' | 'perspective' | 'glare';
 const VARIANTS: Record<Variant, string> = {
   tilted: 'rotate=8*PI/180:c=0x303030',
+  // Held leaning back: the top edge narrower than the bottom one.
+  perspective: 'perspective=x0=W*0.12:y0=0:x1=W*0.88:y1=0:x2=0:y2=H:x3=W:y3=H:sense=destination',
   glare: 'eq=brightness=-0.2,drawbox=x=iw*0.45:y=ih*0.3:w=iw*0.16:h=ih*0.18:color=white:t=fill',
 };
 

@@ -33,6 +33,7 @@ export const en = {
   doc_review_question: 'Is the whole document sharp and readable?',
   doc_review_image: 'The photo you took',
   doc_use_photo: 'Use photo',
+  doc_kind_passport: 'Passport page',
   oz_tutorial_camera_external_browser_button: 'Open in your browser',
   // camera tutorials
   oz_tutorial_camera_android_chrome_with_screens_title: 'Allow camera access in Chrome',

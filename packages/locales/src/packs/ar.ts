@@ -30,6 +30,7 @@ export const ar = {
   doc_review_question: 'هل المستند كله واضح ومقروء؟',
   doc_review_image: 'الصورة التي التقطتها',
   doc_use_photo: 'استخدام الصورة',
+  doc_kind_passport: 'صفحة جواز السفر',
   oz_tutorial_camera_external_browser_button: 'فتح في المتصفح',
   oz_tutorial_camera_android_chrome_with_screens_title: 'اسمح بالوصول إلى الكاميرا في Chrome',
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

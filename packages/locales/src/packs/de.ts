@@ -30,6 +30,7 @@ export const de = {
   doc_review_question: 'Ist das ganze Dokument scharf und lesbar?',
   doc_review_image: 'Ihr aufgenommenes Foto',
   doc_use_photo: 'Foto verwenden',
+  doc_kind_passport: 'Passseite',
   oz_tutorial_camera_external_browser_button: 'Im Browser öffnen',
   oz_tutorial_camera_android_chrome_with_screens_title: 'Kamerazugriff in Chrome erlauben',
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

@@ -30,6 +30,7 @@ export const es = {
   doc_review_question: '¿Se ve todo el documento nítido y legible?',
   doc_review_image: 'La foto que ha tomado',
   doc_use_photo: 'Usar la foto',
+  doc_kind_passport: 'Página de pasaporte',
   oz_tutorial_camera_external_browser_button: 'Abrir en el navegador',
   oz_tutorial_camera_android_chrome_with_screens_title: 'Permite el acceso a la cámara en Chrome',
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

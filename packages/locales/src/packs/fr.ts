@@ -30,6 +30,7 @@ export const fr = {
   doc_review_question: 'Le document entier est-il net et lisible ?',
   doc_review_image: 'La photo prise',
   doc_use_photo: 'Utiliser la photo',
+  doc_kind_passport: 'Page de passeport',
   oz_tutorial_camera_external_browser_button: 'Ouvrir dans le navigateur',
   oz_tutorial_camera_android_chrome_with_screens_title: "Autorisez l'accès à la caméra dans Chrome",
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

@@ -30,6 +30,7 @@ export const he = {
   doc_review_question: 'האם המסמך כולו חד וקריא?',
   doc_review_image: 'התמונה שצילמתם',
   doc_use_photo: 'שימוש בתמונה',
+  doc_kind_passport: 'עמוד דרכון',
   oz_tutorial_camera_external_browser_button: 'פתיחה בדפדפן',
   oz_tutorial_camera_android_chrome_with_screens_title: 'יש לאשר גישה למצלמה ב-Chrome',
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

@@ -30,6 +30,7 @@ export const it = {
   doc_review_question: 'L’intero documento è nitido e leggibile?',
   doc_review_image: 'La foto scattata',
   doc_use_photo: 'Usa la foto',
+  doc_kind_passport: 'Pagina del passaporto',
   oz_tutorial_camera_external_browser_button: 'Apri nel browser',
   oz_tutorial_camera_android_chrome_with_screens_title: "Consenti l'accesso alla fotocamera in Chrome",
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

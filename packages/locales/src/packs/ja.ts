@@ -30,6 +30,7 @@ export const ja = {
   doc_review_question: '書類全体がはっきり読めますか？',
   doc_review_image: '撮影した写真',
   doc_use_photo: 'この写真を使う',
+  doc_kind_passport: 'パスポートのページ',
   oz_tutorial_camera_external_browser_button: 'ブラウザで開く',
   oz_tutorial_camera_android_chrome_with_screens_title: 'Chrome でカメラへのアクセスを許可してください',
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

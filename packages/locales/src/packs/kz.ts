@@ -30,6 +30,7 @@ export const kz = {
   doc_review_question: 'Құжат толығымен анық және оқылады ма?',
   doc_review_image: 'Түсірілген фото',
   doc_use_photo: 'Фотоны пайдалану',
+  doc_kind_passport: 'Төлқұжат беті',
   oz_tutorial_camera_external_browser_button: 'Браузерде ашу',
   oz_tutorial_camera_android_chrome_with_screens_title: 'Chrome-да камераға рұқсат беріңіз',
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

@@ -30,6 +30,7 @@ export const ptBr = {
   doc_review_question: 'O documento inteiro está nítido e legível?',
   doc_review_image: 'A foto tirada',
   doc_use_photo: 'Usar a foto',
+  doc_kind_passport: 'Página do passaporte',
   oz_tutorial_camera_external_browser_button: 'Abrir no navegador',
   oz_tutorial_camera_android_chrome_with_screens_title: 'Permita o acesso à câmera no Chrome',
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

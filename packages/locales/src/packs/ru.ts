@@ -30,6 +30,7 @@ export const ru = {
   doc_review_question: 'Весь документ чёткий и читается?',
   doc_review_image: 'Сделанное фото',
   doc_use_photo: 'Использовать фото',
+  doc_kind_passport: 'Страница паспорта',
   oz_tutorial_camera_external_browser_button: 'Открыть в браузере',
   oz_tutorial_camera_android_chrome_with_screens_title: 'Разрешите доступ к камере в Chrome',
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

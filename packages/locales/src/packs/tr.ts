@@ -30,6 +30,7 @@ export const tr = {
   doc_review_question: 'Belgenin tamamı net ve okunaklı mı?',
   doc_review_image: 'Çektiğiniz fotoğraf',
   doc_use_photo: 'Fotoğrafı kullan',
+  doc_kind_passport: 'Pasaport sayfası',
   oz_tutorial_camera_external_browser_button: 'Tarayıcıda aç',
   oz_tutorial_camera_android_chrome_with_screens_title: "Chrome'da kamera erişimine izin verin",
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings:

@@ -30,6 +30,7 @@ export const zh = {
   doc_review_question: '整个证件清晰可读吗？',
   doc_review_image: '您拍摄的照片',
   doc_use_photo: '使用此照片',
+  doc_kind_passport: '护照页',
   oz_tutorial_camera_external_browser_button: '在浏览器中打开',
   oz_tutorial_camera_android_chrome_with_screens_title: '在 Chrome 中允许使用摄像头',
   oz_tutorial_camera_android_chrome_instruction_screen_click_settings: '点按地址旁边的图标，打开网站设置。',

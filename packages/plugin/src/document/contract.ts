@@ -9,8 +9,11 @@ import type { PhotoCaptureResult } from './payload.js';
  * the page script holds none of the document code until a session asks for a photo action.
  */
 
-/** What the person can do on the document screen; it reaches the runner through the session machine. */
-export type DocumentInput = 'shutter' | 'retake' | 'use';
+/**
+ * What the person can do on the document screen; it reaches the runner through the session machine:
+ * shoot, retake, use the photo, or switch the frame between an ID-1 card and a TD3 passport page.
+ */
+export type DocumentInput = 'shutter' | 'retake' | 'use' | 'id1' | 'td3';
 
 /** What the session shows of a running photo action (session state `doc`, view `doc`). */
 export interface DocumentLive {

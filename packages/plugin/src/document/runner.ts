@@ -51,7 +51,7 @@ const dataUrl = (blob: Blob): Promise<string> =>
 export function runDocument(run: DocumentRun): Promise<RunOutcome> {
   const { frames, track, action } = run;
   const video = frames.video;
-  const kind = kindForAction(action);
+  let kind = kindForAction(action);
   const canvas = document.createElement('canvas');
   const ctx2d = canvas.getContext('2d', { willReadFrequently: true });
   let state = initialDocumentState<Shot>();
@@ -145,15 +145,23 @@ export function runDocument(run: DocumentRun): Promise<RunOutcome> {
       }
     };
 
-    run.onInput((input: DocumentInput) =>
+    run.onInput((input: DocumentInput) => {
+      if (input === 'id1' || input === 'td3') {
+        // Another frame shape: measured from the next frame on, with a fresh motion baseline.
+        if (settled || input === kind) return;
+        kind = input;
+        previous = null;
+        show({ kind });
+        return;
+      }
       send(
         input === 'shutter'
           ? { type: 'shutter' }
           : input === 'retake'
             ? { type: 'retake' }
             : { type: 'use_photo' },
-      ),
-    );
+      );
+    });
     run.signal.addEventListener('abort', () => finish({ ok: false, code: 'aborted' }), { once: true });
 
     unsubscribe = frames.subscribe((now) => {

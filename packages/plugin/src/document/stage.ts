@@ -26,6 +26,8 @@ const CSS = `
 .ol-doc .ol-hint { top: auto; bottom: 20%; transform: translateX(-50%); font-size: 1.15em; }
 .ol-doc-shutter { position: absolute; left: 50%; bottom: 4%; transform: translateX(-50%); width: 68px; height: 68px; border-radius: 50%;
   border: 5px solid #FFFFFF; background: #00717F; cursor: pointer; z-index: 2; }
+.ol-doc-kind { position: absolute; inset-inline-start: 12px; bottom: 12px; z-index: 2; min-width: 0; }
+.ol-doc-kind[aria-pressed="true"] { outline: 2px solid #00717F; }
 .ol-doc-shutter:disabled { opacity: .5; cursor: default; }
 .ol-doc-review { position: absolute; inset: 0; z-index: 3; display: flex; flex-direction: column; align-items: center; justify-content: center;
   gap: 12px; padding: 16px; box-sizing: border-box; background: var(--oz-base-color-customization-background-color-primary, #FFFFFF); }
@@ -113,6 +115,13 @@ export function mountStage(host: HTMLElement, props: DocumentStageProps): Docume
   shutter.type = 'button';
   shutter.setAttribute('aria-label', t('action_photo_button'));
   shutter.dataset.autofocus = '';
+  // ID card or passport page: the frame's shape follows the document the person holds.
+  const shape = el('button', 'ol-button ol-button-secondary ol-doc-kind', stage);
+  shape.type = 'button';
+  shape.textContent = t('doc_kind_passport');
+  shape.addEventListener('click', () =>
+    props.input(shape.getAttribute('aria-pressed') === 'true' ? 'id1' : 'td3'),
+  );
   const swap = el('button', 'ol-switch', stage);
   swap.type = 'button';
   swap.setAttribute('aria-label', t('action_camera_switch_button'));
@@ -208,6 +217,8 @@ export function mountStage(host: HTMLElement, props: DocumentStageProps): Docume
     const others = view.cameras.filter((c) => c.deviceId !== view.deviceId);
     swap.hidden = others.length === 0 || doc.phase !== 'framing';
     swap.dataset.next = others[0]?.deviceId ?? '';
+    shape.setAttribute('aria-pressed', String(doc.kind === 'td3'));
+    shape.hidden = doc.phase !== 'framing';
     shutter.hidden = doc.phase === 'review' || doc.phase === 'done';
     shutter.disabled = doc.phase !== 'framing';
     review.hidden = doc.phase !== 'review';
