@@ -11,15 +11,27 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** Remembers the last recorded JPEG of each clip and tells whether a new one repeats it. */
-export class RepeatFilter {
-  private readonly last = new Map<number, Uint8Array>();
+/** What the filter needs of an encoded frame (a Blob). */
+export interface EncodedFrame {
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
 
-  /** True when `bytes` equal the clip's previous recorded frame; otherwise remembers them and returns false. */
-  repeats(clipId: number, bytes: Uint8Array): boolean {
+/** Remembers the last recorded frame of each clip and tells whether a new one repeats it. */
+export class RepeatFilter {
+  private readonly last = new Map<number, EncodedFrame>();
+
+  /**
+   * True when `frame` has the bytes of the clip's previous recorded frame; otherwise remembers it.
+   * Bytes are read only when the sizes match, which distinct JPEGs almost never do.
+   */
+  async repeats(clipId: number, frame: EncodedFrame): Promise<boolean> {
     const prev = this.last.get(clipId);
-    if (prev && sameBytes(prev, bytes)) return true;
-    this.last.set(clipId, bytes);
+    if (prev && prev.size === frame.size) {
+      const [a, b] = await Promise.all([prev.arrayBuffer(), frame.arrayBuffer()]);
+      if (sameBytes(new Uint8Array(a), new Uint8Array(b))) return true;
+    }
+    this.last.set(clipId, frame);
     return false;
   }
 

@@ -84,7 +84,7 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     if (msg.record) {
       jpeg = await encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
       // The same picture handed over twice is recorded once (capture/repeats.ts).
-      if (jpeg && repeats.repeats(msg.record.clipId, new Uint8Array(await jpeg.arrayBuffer()))) jpeg = null;
+      if (jpeg && (await repeats.repeats(msg.record.clipId, jpeg))) jpeg = null;
       const score = bestFrameScore(metrics);
       const prev = clipBest.get(msg.record.clipId);
       if (jpeg && (!prev || score > prev.score)) {
