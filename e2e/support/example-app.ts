@@ -1,5 +1,9 @@
+import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { type RunningAdapter, startAdapter, TRUSTED_FAKE_CAMERA } from './adapter.js';
+import { buildExample } from './build-example.js';
+import { examplePort, type StaticSite, serveStatic } from './static-site.js';
 
 /**
  * The example apps show each callback as `<li data-event="…">` and the verdict in `[data-verdict]`; this
@@ -31,4 +35,41 @@ export async function captureInExample(
   return page
     .locator('[data-event]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-event') ?? ''));
+}
+
+/** A built example served from its own origin, with an adapter elsewhere that lets that origin in. */
+export interface BootedExample {
+  site: StaticSite;
+  adapter: RunningAdapter;
+  /** The example's page, told where its adapter is (`?adapter=`). */
+  pageUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds examples/<name> (build-example.ts), serves it on examplePort(port) and starts a normal-architecture
+ * adapter for it that trusts the fake camera: what each framework example's spec needs before its capture.
+ */
+export async function bootExample(
+  name: string,
+  port: number,
+  mode: 'production' | 'development' = 'production',
+): Promise<BootedExample> {
+  const dist = await buildExample(name, mode);
+  const site = await serveStatic(dist, examplePort(port));
+  const adapter = await startAdapter({
+    ...TRUSTED_FAKE_CAMERA,
+    OZ_ADAPTER_RESULT_MODE: 'status',
+    OZ_ADAPTER_CORS__ORIGINS: JSON.stringify([site.url.slice(0, -1)]),
+  });
+  return {
+    site,
+    adapter,
+    pageUrl: `${site.url}?adapter=${encodeURIComponent(adapter.url)}`,
+    async stop() {
+      await site.close();
+      await adapter.stop();
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
 }
