@@ -15,9 +15,17 @@ test('the demo page shows the verdict its backend looked up by transaction_id', 
   });
   await openDemo(page);
   await startCapture(page);
-  const event = await waitForEvent(page, 'verdict', 90_000);
+  await waitForEvent(page, 'on_complete', 90_000);
+  await expect(page.locator('#verdict')).toHaveAttribute('data-verdict', /.+/, { timeout: 10_000 });
   await page.screenshot({ path: testInfo.outputPath('demo-verdict.png'), fullPage: true });
-  const verdict = event.data as { transaction_id: string; state: string; passed: boolean; analyses: unknown };
+  const verdict = (await page.evaluate(
+    () => (window as unknown as { demoVerdict: unknown }).demoVerdict,
+  )) as {
+    transaction_id: string;
+    state: string;
+    passed: boolean;
+    analyses: unknown;
+  };
   expect(asked).toEqual([`/api/v1/demo/verdicts/${verdict.transaction_id}`]);
   expect(verdict.transaction_id).toMatch(/^[0-9a-f-]{36}$/);
   expect(verdict.state).toBe('finished');

@@ -36,15 +36,17 @@ function summarise(result) {
 async function showVerdict(transactionId) {
   const res = await fetch(new URL(`api/v1/demo/verdicts/${encodeURIComponent(transactionId)}`, backend));
   const body = await res.json();
+  window.demoVerdict = body;
   verdict.textContent = JSON.stringify(body, null, 2);
   verdict.dataset.verdict = res.ok ? String(body.passed) : body.code;
-  record(res.ok ? 'verdict' : 'verdict_error', body);
+  verdict.hidden = false;
 }
 
 document.getElementById('start').addEventListener('click', () => {
   const transactionId = crypto.randomUUID();
-  verdict.textContent = '';
+  verdict.hidden = true;
   delete verdict.dataset.verdict;
+  window.demoVerdict = undefined;
   OzLiveness.open({
     action: ['video_selfie_blank'],
     // transaction_id: what the backend finds the folder by; source: what the demo's backend route answers for.
@@ -66,7 +68,9 @@ document.getElementById('start').addEventListener('click', () => {
     on_complete(result) {
       record('on_complete', result);
       payload.textContent = JSON.stringify(result, null, 2);
-      showVerdict(transactionId).catch((error) => record('verdict_error', String(error)));
+      showVerdict(transactionId).catch((error) => {
+        window.demoVerdict = { code: 'verdict_unreachable', message: String(error) };
+      });
     },
     on_close() {
       record('on_close');
