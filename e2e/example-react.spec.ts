@@ -9,7 +9,7 @@ let app: BootedExample;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  app = await bootExample('react', 2, 'development');
+  app = await bootExample('react', 2, { mode: 'development' });
 });
 
 test.afterAll(async () => {

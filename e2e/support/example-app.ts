@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { type RunningAdapter, startAdapter, TRUSTED_FAKE_CAMERA } from './adapter.js';
 import { buildExample } from './build-example.js';
+import { strictCsp } from './csp.js';
 import { examplePort, type StaticSite, serveStatic } from './static-site.js';
 
 /**
@@ -43,29 +44,46 @@ export interface BootedExample {
   adapter: RunningAdapter;
   /** The example's page, told where its adapter is (`?adapter=`). */
   pageUrl: string;
+  /** The Content-Security-Policy the site is served with, if any. */
+  csp: string | undefined;
   stop(): Promise<void>;
 }
 
+export interface BootOptions {
+  /** Vite mode of the build (build-example.ts). Default production. */
+  mode?: 'production' | 'development';
+  /** Serve the app under the strict CSP of docs/integration.md (csp.ts). */
+  strictCsp?: boolean;
+}
+
 /**
- * Builds examples/<name> (build-example.ts), serves it on examplePort(port) and starts a normal-architecture
- * adapter for it that trusts the fake camera: what each framework example's spec needs before its capture.
+ * Builds examples/<name> (build-example.ts), starts a normal-architecture adapter that trusts the fake camera
+ * and lets the example's origin in (`cors.origins`), and serves the example on examplePort(port): what each
+ * framework example's spec needs before its capture.
  */
 export async function bootExample(
   name: string,
   port: number,
-  mode: 'production' | 'development' = 'production',
+  options: BootOptions = {},
 ): Promise<BootedExample> {
-  const dist = await buildExample(name, mode);
-  const site = await serveStatic(dist, examplePort(port));
+  const dist = await buildExample(name, options.mode ?? 'production');
+  const origin = `http://127.0.0.1:${examplePort(port)}`;
   const adapter = await startAdapter({
     ...TRUSTED_FAKE_CAMERA,
     OZ_ADAPTER_RESULT_MODE: 'status',
-    OZ_ADAPTER_CORS__ORIGINS: JSON.stringify([site.url.slice(0, -1)]),
+    OZ_ADAPTER_CORS__ORIGINS: JSON.stringify([origin]),
   });
+  const csp = options.strictCsp ? strictCsp(new URL(adapter.url).origin) : undefined;
+  const site = await serveStatic(
+    dist,
+    examplePort(port),
+    csp ? { headers: { 'Content-Security-Policy': csp } } : {},
+  );
   return {
     site,
     adapter,
     pageUrl: `${site.url}?adapter=${encodeURIComponent(adapter.url)}`,
+    csp,
     async stop() {
       await site.close();
       await adapter.stop();
