@@ -39,7 +39,7 @@ for (const [file, budget] of budgets) {
   const ok = gz <= budget;
   failed ||= !ok;
   console.log(
-    `${ok ? 'ok  ' : 'OVER'} ${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} kB raw ${(gz / 1024).toFixed(1).padStart(6)} kB gzip (budget ${(budget / 1024).toFixed(0)} kB)`,
+    `${ok ? 'ok  ' : 'OVER'} ${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} kB raw ${(gz / 1024).toFixed(1).padStart(6)} kB gzip (budget ${(budget / 1024).toFixed(1)} kB)`,
   );
 }
 // Lazy on-device analysis: none of onnxruntime may reach a page that does not ask for it.
