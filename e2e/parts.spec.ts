@@ -130,12 +130,10 @@ test('3D mask: with load_3d_mask and enable_3d_mask the mesh is drawn over the f
   test.setTimeout(90_000);
   const adapter = await startAdapter({ ...TRUSTED_FAKE_CAMERA, OZ_ADAPTER_LOAD_3D_MASK: 'true' });
   try {
-    const renderer = page
-      .context()
-      .waitForEvent('request', {
-        predicate: (r) => r.url().endsWith('/plugin/mask_renderer.js'),
-        timeout: 30_000,
-      });
+    const renderer = page.context().waitForEvent('request', {
+      predicate: (r) => r.url().endsWith('/plugin/mask_renderer.js'),
+      timeout: 30_000,
+    });
     await page.goto(hostPage(adapter.url));
     await page.waitForFunction(() => typeof (window as { OzLiveness?: unknown }).OzLiveness === 'object');
     await openWith(page, {

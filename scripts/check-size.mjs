@@ -18,6 +18,8 @@ const budgets = [
   ['iife/vision_worker.js', 56 * 1024],
   // The 3D mask renderer, importScripts()-ed by the vision worker only with enable_3d_mask + load_3d_mask.
   ['iife/mask_renderer.js', 4 * 1024],
+  // The parts' stylesheet (banner, version label, gesture hint, mask canvas), fetched at open().
+  ['iife/parts.css', 2 * 1024],
   ['iife/pack_worker.js', 34 * 1024],
   // The on-device workers (open({on_device: true}) only); onnxruntime's wasm and glue are served apart.
   ['iife/ondevice_worker.js', 20 * 1024],
