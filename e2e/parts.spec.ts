@@ -124,25 +124,24 @@ test('parts in Arabic (rtl): anti-scam banner, version label, gesture hint; redu
   await expect(page.locator(`${root} canvas[part="mask"]`)).toHaveCount(0);
 });
 
-test('3D mask: with load_3d_mask and enable_3d_mask the mesh is drawn over the face in maskColor', async ({
+test('3D mask in a themed example: with load_3d_mask and enable_3d_mask the mesh follows the face', async ({
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
   const adapter = await startAdapter({ ...TRUSTED_FAKE_CAMERA, OZ_ADAPTER_LOAD_3D_MASK: 'true' });
   try {
+    await page.setViewportSize({ width: 412, height: 760 });
     const renderer = page.context().waitForEvent('request', {
       predicate: (r) => r.url().endsWith('/plugin/mask_renderer.js'),
       timeout: 30_000,
     });
     await page.goto(hostPage(adapter.url));
     await page.waitForFunction(() => typeof (window as { OzLiveness?: unknown }).OzLiveness === 'object');
+    // The themed example of docs/customization.md (its screenshot is docs/img/customization-themed.png).
     await openWith(page, {
       enable_3d_mask: true,
       action: ['video_selfie_left'],
-      style: {
-        maskCustomization: { maskColor: '#FF00FF', glowColor: '#FF00FF', minAlpha: 1, maxAlpha: '100%' },
-        hintAnimation: { hideAnimation: true },
-      },
+      style: THEME,
     });
     await renderer;
     const canvas = page.locator(`${root} canvas[part="mask"]`);
@@ -155,15 +154,46 @@ test('3D mask: with load_3d_mask and enable_3d_mask the mesh is drawn over the f
     const box = await oval.boundingBox();
     if (!box) throw new Error('no oval');
     await expect
-      .poll(() => countNear(page, box, [255, 0, 255], 70), {
+      .poll(() => countNear(page, box, [255, 176, 0], 60), {
         timeout: 10_000,
-        message: 'mesh pixels over the face',
+        message: 'mesh pixels (maskColor) over the face',
       })
-      .toBeGreaterThan(400);
-    const shot = testInfo.outputPath('mask.png');
+      .toBeGreaterThan(300);
+    // Outside the oval there is no face, so no mesh: the dark tint only.
+    const [tint] = await pixelsAt(page, [[box.x - 12, box.y + box.height / 2]]);
+    expect(near(tint as Rgb, [0x0b, 0x1f, 0x33], 40), `tint ${tint}`).toBe(true);
+    const shot = testInfo.outputPath('customization-themed.png');
     await page.screenshot({ path: shot });
-    await testInfo.attach('mask', { path: shot, contentType: 'image/png' });
+    await testInfo.attach('customization-themed', { path: shot, contentType: 'image/png' });
   } finally {
     await adapter.stop(testInfo.outputPath('adapter.log'));
   }
 });
+
+const THEME = {
+  baseColorCustomization: {
+    textColorPrimary: '#FFFFFF',
+    backgroundColorPrimary: '#0B1F33',
+    iconColor: '#FFB000',
+  },
+  baseFontCustomization: { textFont: 'Georgia, serif' },
+  toolbarCustomization: { iconColor: '#0B1F33' },
+  centerHintCustomization: { backgroundColor: '#FFB000', textColor: '#0B1F33', backgroundOpacity: '90%' },
+  faceFrameCustomization: {
+    strokeDefaultColor: '#FF5A5F',
+    strokeFaceInFrameColor: '#FFB000',
+    strokeWidth: '4px',
+  },
+  backgroundCustomization: { backgroundColor: '#0B1F33', backgroundOpacity: '100%' },
+  antiscamCustomization: {
+    enableAntiscam: true,
+    textMessage: 'Recording for your loan application. The bank never asks you to do this by phone.',
+    backgroundColor: '#FFFFFF',
+    backgroundOpacity: '92%',
+    textColor: '#0B1F33',
+    backgroundCornerRadius: '12px',
+  },
+  versionTextCustomization: { textColor: '#FFFFFF', textOpacity: '70%', textSize: '12px' },
+  hintAnimation: { hideAnimation: true },
+  maskCustomization: { maskColor: '#FFB000', glowColor: '#FFE08A', minAlpha: 0.35, maxAlpha: 1 },
+};
