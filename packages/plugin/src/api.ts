@@ -60,6 +60,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
     libraryUrls: [
       urls.workerUrl,
       packWorkerUrl,
+      `${base}plugin/parts.css`,
       `${urls.wasmBaseUrl}/vision_wasm_internal.js`,
       `${urls.wasmBaseUrl}/vision_wasm_internal.wasm`,
     ],
