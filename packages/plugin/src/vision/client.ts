@@ -1,5 +1,6 @@
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
+import { InOrder, visionPoolSize } from './in-order.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { FaceMetrics } from './types.js';
 
@@ -16,52 +17,87 @@ export interface VisionUrls {
   modelUrl: string;
 }
 
-/** The page side of the vision worker (started with startClassicWorker: the plugin may be cross-origin). */
+interface Slot {
+  post: (msg: ToWorker, transfer?: Transferable[]) => void;
+  stop: () => void;
+  ready: boolean;
+  busy: number;
+}
+
+interface ClipWait {
+  left: number;
+  best: { bestFrameId: number; score: number; png: Blob | null };
+  resolve: (r: { bestFrameId: number; png: Blob | null }) => void;
+}
+
+/**
+ * The page side of the vision workers (started with startClassicWorker: the plugin may be cross-origin).
+ * Where the device has the cores, two workers each hold the model and frames alternate between them;
+ * results come back in the order the frames were sent (InOrder), so the action machine sees capture order.
+ * Ready as soon as the first worker is (warm start); the second joins when its model is loaded.
+ */
 export class VisionClient {
-  private readonly worker: Worker;
-  private readonly stopWorker: () => void;
+  private readonly slots: Slot[] = [];
   private nextId = 1;
   private readonly waiting = new Map<number, (r: FrameResult | null) => void>();
-  private readonly clips = new Map<number, (r: { bestFrameId: number; png: Blob | null }) => void>();
+  private readonly order = new InOrder<FrameResult | null>((id, r) => {
+    this.waiting.get(id)?.(r);
+    this.waiting.delete(id);
+  });
+  private readonly clips = new Map<number, ClipWait>();
   private ready: Promise<number>;
-  private isReady = false;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
 
-  constructor(urls: VisionUrls) {
-    const started = startClassicWorker(urls.workerUrl);
-    this.worker = started.worker;
-    this.stopWorker = started.stop;
+  constructor(urls: VisionUrls, workers = visionPoolSize(navigator.hardwareConcurrency)) {
     this.ready = new Promise<number>((resolve, reject) => {
-      this.worker.onerror = (ev) => {
-        ev.preventDefault();
-        if (this.isReady) {
+      for (let i = 0; i < workers; i++) {
+        const { worker, stop } = startClassicWorker(urls.workerUrl);
+        const slot: Slot = {
+          post: (msg, transfer = []) => worker.postMessage(msg, transfer),
+          stop,
+          ready: false,
+          busy: 0,
+        };
+        // Only the first worker decides whether the model loads; a later one that fails just leaves the pool.
+        const failed = (f: LivenessFailure) => {
+          if (i === 0) reject(f);
+          else this.drop(slot);
+        };
+        worker.onerror = (ev) => {
+          ev.preventDefault();
           // After start-up an uncaught error (a wasm abort, an out-of-memory kill) ends the model for good.
-          this.crash(`vision worker crashed: ${ev.message || 'uncaught error'}`);
-          return;
-        }
-        reject(
-          new LivenessFailure(
-            'resource_load_failed',
-            `vision worker failed: ${ev.message || urls.workerUrl}`,
-          ),
-        );
-      };
-      this.worker.onmessageerror = () => this.crash('vision worker sent an unreadable message');
-      this.worker.onmessage = (ev: MessageEvent<FromWorker>) => {
-        const msg = ev.data;
-        if (msg.type === 'ready') {
-          this.isReady = true;
-          resolve(msg.initMs);
-        } else if (msg.type === 'crashed') this.crash(msg.detail);
-        else if (msg.type === 'init-failed')
-          reject(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
-        else this.onMessage(msg);
-      };
+          if (slot.ready) this.crash(`vision worker crashed: ${ev.message || 'uncaught error'}`);
+          else
+            failed(
+              new LivenessFailure(
+                'resource_load_failed',
+                `vision worker failed: ${ev.message || urls.workerUrl}`,
+              ),
+            );
+        };
+        worker.onmessageerror = () => this.crash('vision worker sent an unreadable message');
+        worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+          const msg = ev.data;
+          if (msg.type === 'ready') {
+            slot.ready = true;
+            resolve(msg.initMs);
+          } else if (msg.type === 'crashed') this.crash(msg.detail);
+          else if (msg.type === 'init-failed')
+            failed(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
+          else this.onMessage(slot, msg);
+        };
+        slot.post({ type: 'init', wasmBaseUrl: urls.wasmBaseUrl, modelUrl: urls.modelUrl });
+        this.slots.push(slot);
+      }
     });
-    this.send({ type: 'init', wasmBaseUrl: urls.wasmBaseUrl, modelUrl: urls.modelUrl });
   }
 
-  /** Called once if the worker dies after start-up; the session then ends with on_error. */
+  /** Frames the workers can take at once (one per ready worker); at least 1. */
+  get capacity(): number {
+    return Math.max(1, this.slots.filter((s) => s.ready).length);
+  }
+
+  /** Called once if a worker dies after start-up; the session then ends with on_error. */
   onCrash(listener: (failure: LivenessFailure) => void): void {
     this.crashListener = listener;
   }
@@ -73,30 +109,33 @@ export class VisionClient {
     listener?.(new LivenessFailure('vision_crashed', detail));
   }
 
+  private drop(slot: Slot): void {
+    slot.stop();
+    this.slots.splice(this.slots.indexOf(slot), 1);
+  }
+
   /** Resolves with the model's load time in ms once it can analyse frames. */
   whenReady(): Promise<number> {
     return this.ready;
   }
 
-  private send(msg: ToWorker, transfer: Transferable[] = []) {
-    this.worker.postMessage(msg, transfer);
-  }
-
-  private onMessage(msg: FromWorker) {
-    if (msg.type === 'result') {
-      this.waiting.get(msg.id)?.({
-        id: msg.id,
-        metrics: msg.metrics,
-        inferenceMs: msg.inferenceMs,
-        jpeg: msg.jpeg,
-      });
-      this.waiting.delete(msg.id);
-    } else if (msg.type === 'frame-failed') {
-      this.waiting.get(msg.id)?.(null);
-      this.waiting.delete(msg.id);
+  private onMessage(slot: Slot, msg: FromWorker) {
+    if (msg.type === 'result' || msg.type === 'frame-failed') {
+      slot.busy--;
+      this.order.put(
+        msg.id,
+        msg.type === 'result'
+          ? { id: msg.id, metrics: msg.metrics, inferenceMs: msg.inferenceMs, jpeg: msg.jpeg }
+          : null,
+      );
     } else if (msg.type === 'clip-finished') {
-      this.clips.get(msg.clipId)?.({ bestFrameId: msg.bestFrameId, png: msg.png });
+      const wait = this.clips.get(msg.clipId);
+      if (!wait) return;
+      const b = wait.best;
+      if (msg.score > b.score || (msg.score === b.score && msg.bestFrameId < b.bestFrameId)) wait.best = msg;
+      if (--wait.left > 0) return;
       this.clips.delete(msg.clipId);
+      wait.resolve({ bestFrameId: wait.best.bestFrameId, png: wait.best.png });
     }
   }
 
@@ -107,28 +146,40 @@ export class VisionClient {
     record: { clipId: number; jpegQuality: number } | null,
   ): Promise<FrameResult | null> {
     const id = this.nextId++;
+    // The least busy ready worker; before any is ready, the first one queues the frame.
+    let slot = this.slots[0];
+    for (const s of this.slots) if (s.ready && (!slot?.ready || s.busy < slot.busy)) slot = s;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.send({ type: 'frame', id, timestamp, bitmap, record }, [bitmap]);
+      if (!slot) return this.order.put(id, null);
+      slot.busy++;
+      slot.post({ type: 'frame', id, timestamp, bitmap, record }, [bitmap]);
     });
   }
 
+  /** Each worker keeps the best frame it saw of the clip; the best of them wins and is the PNG. */
   finishClip(clipId: number): Promise<{ bestFrameId: number; png: Blob | null }> {
     return new Promise((resolve) => {
-      this.clips.set(clipId, resolve);
-      this.send({ type: 'finish-clip', clipId });
+      if (this.slots.length === 0) return resolve({ bestFrameId: -1, png: null });
+      this.clips.set(clipId, {
+        left: this.slots.length,
+        best: { bestFrameId: -1, score: -1, png: null },
+        resolve,
+      });
+      for (const s of this.slots) s.post({ type: 'finish-clip', clipId });
     });
   }
 
   dropClip(clipId: number): void {
-    this.send({ type: 'drop-clip', clipId });
+    for (const s of this.slots) s.post({ type: 'drop-clip', clipId });
   }
 
   terminate(): void {
-    this.stopWorker();
+    for (const s of this.slots) s.stop();
+    this.slots.length = 0;
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
-    for (const resolve of this.clips.values()) resolve({ bestFrameId: -1, png: null });
+    for (const c of this.clips.values()) c.resolve({ bestFrameId: -1, png: null });
     this.clips.clear();
   }
 }

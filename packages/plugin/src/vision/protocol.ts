@@ -25,7 +25,8 @@ export type FromWorker =
       inferenceMs: number;
       jpeg: Blob | null;
     }
-  | { type: 'clip-finished'; clipId: number; bestFrameId: number; png: Blob | null }
+  /** The best frame this worker saw of the clip (score -1 and no PNG when it saw none). */
+  | { type: 'clip-finished'; clipId: number; bestFrameId: number; score: number; png: Blob | null }
   | { type: 'frame-failed'; id: number; detail: string }
   /** The model cannot go on (a wasm abort): the session must end. */
   | { type: 'crashed'; detail: string };

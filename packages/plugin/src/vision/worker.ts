@@ -105,7 +105,7 @@ async function finishClip(clipId: number) {
   clipBest.delete(clipId);
   const png = best ? await encode(best.bitmap, 'image/png') : null;
   best?.bitmap.close();
-  post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, png });
+  post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, score: best?.score ?? -1, png });
 }
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {

@@ -1,0 +1,22 @@
+/**
+ * Releases values in the order of their ids (1, 2, 3 …), whichever arrives first: two vision workers may
+ * finish frames out of order, and the action machine must see them in capture order. Every id must be put
+ * once (a result or a failure), or the ones after it wait.
+ */
+export class InOrder<T> {
+  private next = 1;
+  private readonly held = new Map<number, T>();
+
+  constructor(private readonly release: (id: number, value: T) => void) {}
+
+  put(id: number, value: T): void {
+    this.held.set(id, value);
+    for (let v = this.held.get(this.next); this.held.delete(this.next); v = this.held.get(this.next))
+      this.release(this.next++, v as T);
+  }
+}
+
+/** Vision workers to start: a second one pipelines frames where the device has the cores for it. */
+export function visionPoolSize(hardwareConcurrency: number | undefined): number {
+  return (hardwareConcurrency ?? 1) >= 2 ? 2 : 1;
+}
