@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { fmt, kB, quantile, table } from './bench-format.mjs';
-import { chromiumPath, fixturesDir, repoRoot } from './probe-run.mjs';
+import { chromiumPath, clipFile, repoRoot } from './probe-run.mjs';
 
 /** Each action on the clip that shows it (as in e2e/actions.spec.ts). */
 const CAPTURES = [
@@ -163,7 +163,7 @@ function captureOnce({ action, timeoutMs }) {
   });
 }
 
-export async function benchCaptures(clips) {
+export async function benchCaptures(clips, cameraFps = 30) {
   const jobs = CAPTURES.filter(([, clip]) => clips.includes(clip));
   if (jobs.length === 0) return { text: '(no capture actions for the chosen clips)', version: null, fps: [] };
   const adapter = await startAdapter();
@@ -178,7 +178,7 @@ export async function benchCaptures(clips) {
         args: [
           '--use-fake-device-for-media-stream',
           '--use-fake-ui-for-media-stream',
-          `--use-file-for-fake-video-capture=${join(fixturesDir, 'video', `${clip}.mjpeg`)}`,
+          `--use-file-for-fake-video-capture=${clipFile(clip, cameraFps)}`,
           '--disable-gpu',
           '--disable-background-networking',
           '--disable-component-update',

@@ -37,7 +37,7 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
   return new Promise<Clip>((resolve, reject) => {
     let clipId = 0;
     let recording = false;
-    let frames: RecordedFrame[] = [];
+    let frames: Array<Omit<RecordedFrame, 'jpeg'> & { jpeg: Promise<Blob | null> }> = [];
     let inFlight = 0;
     let settled = false;
     const timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
@@ -90,14 +90,19 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
           recording = false;
           const kept = frames;
           cleanup();
-          vision
-            .finishClip(clipId)
-            .then((best) => {
+          Promise.all([vision.finishClip(clipId), ...kept.map((f) => f.jpeg)])
+            .then(([best, ...jpegs]) => {
+              // A frame whose encoding failed is left out of the clip.
+              const done: RecordedFrame[] = [];
+              kept.forEach((f, i) => {
+                const jpeg = jpegs[i];
+                if (jpeg) done.push({ ...f, jpeg });
+              });
               const bestIndex = Math.max(
                 0,
-                kept.findIndex((f) => f.id === best.bestFrameId),
+                done.findIndex((f) => f.id === best.bestFrameId),
               );
-              resolve({ action: spec.id, frames: kept, bestIndex, bestPng: best.png });
+              resolve({ action: spec.id, frames: done, bestIndex, bestPng: best.png });
             })
             .catch(reject);
         },

@@ -8,7 +8,8 @@ export interface FrameResult {
   id: number;
   metrics: FaceMetrics;
   inferenceMs: number;
-  jpeg: Blob | null;
+  /** The frame's JPEG when it was recorded; it is encoded after the result, off the inference path. */
+  jpeg: Promise<Blob | null> | null;
 }
 
 export interface VisionUrls {
@@ -45,6 +46,7 @@ export class VisionClient {
     this.waiting.delete(id);
   });
   private readonly clips = new Map<number, ClipWait>();
+  private readonly jpegs = new Map<number, (b: Blob | null) => void>();
   private ready: Promise<number>;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
 
@@ -122,12 +124,18 @@ export class VisionClient {
   private onMessage(slot: Slot, msg: FromWorker) {
     if (msg.type === 'result' || msg.type === 'frame-failed') {
       slot.busy--;
+      const { id } = msg;
+      const jpeg =
+        msg.type === 'result' && msg.encoding
+          ? new Promise<Blob | null>((resolve) => this.jpegs.set(id, resolve))
+          : null;
       this.order.put(
-        msg.id,
-        msg.type === 'result'
-          ? { id: msg.id, metrics: msg.metrics, inferenceMs: msg.inferenceMs, jpeg: msg.jpeg }
-          : null,
+        id,
+        msg.type === 'result' ? { id, metrics: msg.metrics, inferenceMs: msg.inferenceMs, jpeg } : null,
       );
+    } else if (msg.type === 'jpeg') {
+      this.jpegs.get(msg.id)?.(msg.jpeg);
+      this.jpegs.delete(msg.id);
     } else if (msg.type === 'clip-finished') {
       const wait = this.clips.get(msg.clipId);
       if (!wait) return;
@@ -179,6 +187,8 @@ export class VisionClient {
     this.slots.length = 0;
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
+    for (const resolve of this.jpegs.values()) resolve(null);
+    this.jpegs.clear();
     for (const c of this.clips.values()) c.resolve({ bestFrameId: -1, png: null });
     this.clips.clear();
   }

@@ -52,19 +52,20 @@ function faceStats(bitmap: ImageBitmap, box: Box | null): PixelStats | null {
   return pixelStats(data, statsCanvas.width, statsCanvas.height);
 }
 
-async function encode(
+/** Draws the frame and starts its encoding: the canvas is copied now, the blob comes later (off-thread). */
+function encode(
   bitmap: ImageBitmap,
   type: 'image/jpeg' | 'image/png',
   quality?: number,
 ): Promise<Blob | null> {
-  if (!encodeCtx) return null;
+  if (!encodeCtx) return Promise.resolve(null);
   if (encodeCanvas.width !== bitmap.width) encodeCanvas.width = bitmap.width;
   if (encodeCanvas.height !== bitmap.height) encodeCanvas.height = bitmap.height;
   encodeCtx.drawImage(bitmap, 0, 0);
   return encodeCanvas.convertToBlob(quality === undefined ? { type } : { type, quality });
 }
 
-async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
+function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
   const { bitmap } = msg;
   let keep = false;
   try {
@@ -78,9 +79,9 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     const frame = { width: bitmap.width, height: bitmap.height, timestamp: msg.timestamp };
     const first = computeMetrics(result, frame, null);
     const metrics = { ...first, ...(faceStats(bitmap, first.box) ?? {}) };
-    let jpeg: Blob | null = null;
+    let jpeg: Promise<Blob | null> | null = null;
     if (msg.record) {
-      jpeg = await encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
+      jpeg = encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
       const score = bestFrameScore(metrics);
       const prev = clipBest.get(msg.record.clipId);
       if (!prev || score > prev.score) {
@@ -89,7 +90,12 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
         keep = true;
       }
     }
-    post({ type: 'result', id: msg.id, metrics, inferenceMs, jpeg });
+    // The result goes now, so the page can send the next frame while this one's JPEG is encoded.
+    post({ type: 'result', id: msg.id, metrics, inferenceMs, encoding: jpeg !== null });
+    jpeg?.then(
+      (blob) => post({ type: 'jpeg', id: msg.id, jpeg: blob }),
+      () => post({ type: 'jpeg', id: msg.id, jpeg: null }),
+    );
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     // Emscripten's abort() leaves the wasm module unusable: every later frame would fail too.
@@ -115,7 +121,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       void init(msg.wasmBaseUrl, msg.modelUrl);
       break;
     case 'frame':
-      void onFrame(msg);
+      onFrame(msg);
       break;
     case 'finish-clip':
       void finishClip(msg.clipId);
