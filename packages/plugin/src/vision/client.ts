@@ -35,7 +35,7 @@ interface ClipWait {
  * The page side of the vision workers (started with startClassicWorker: the plugin may be cross-origin).
  * Where the device has the cores, two workers each hold the model and frames alternate between them;
  * results come back in the order the frames were sent (InOrder), so the action machine sees capture order.
- * Ready as soon as the first worker is (warm start); the second joins when its model is loaded.
+ * Ready as soon as the first worker is (warm start); the second starts then and joins when it is loaded.
  */
 export class VisionClient {
   private readonly slots: Slot[] = [];
@@ -49,10 +49,14 @@ export class VisionClient {
   private readonly jpegs = new Map<number, (b: Blob | null) => void>();
   private ready: Promise<number>;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
+  private stopped = false;
 
   constructor(urls: VisionUrls, workers = visionPoolSize(navigator.hardwareConcurrency)) {
     this.ready = new Promise<number>((resolve, reject) => {
-      for (let i = 0; i < workers; i++) {
+      // One worker after the other: the first loads its model with the whole device (warm start), and
+      // the next starts once it is ready. Only the first decides whether the model loads; a later one
+      // that fails just leaves the pool.
+      const start = (i: number) => {
         const { worker, stop } = startClassicWorker(urls.workerUrl);
         const slot: Slot = {
           post: (msg, transfer = []) => worker.postMessage(msg, transfer),
@@ -60,11 +64,7 @@ export class VisionClient {
           ready: false,
           busy: 0,
         };
-        // Only the first worker decides whether the model loads; a later one that fails just leaves the pool.
-        const failed = (f: LivenessFailure) => {
-          if (i === 0) reject(f);
-          else this.drop(slot);
-        };
+        const failed = (f: LivenessFailure) => (i === 0 ? reject(f) : this.drop(slot));
         worker.onerror = (ev) => {
           ev.preventDefault();
           // After start-up an uncaught error (a wasm abort, an out-of-memory kill) ends the model for good.
@@ -83,6 +83,7 @@ export class VisionClient {
           if (msg.type === 'ready') {
             slot.ready = true;
             resolve(msg.initMs);
+            if (i + 1 < workers && !this.stopped) start(i + 1);
           } else if (msg.type === 'crashed') this.crash(msg.detail);
           else if (msg.type === 'init-failed')
             failed(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
@@ -90,7 +91,8 @@ export class VisionClient {
         };
         slot.post({ type: 'init', wasmBaseUrl: urls.wasmBaseUrl, modelUrl: urls.modelUrl });
         this.slots.push(slot);
-      }
+      };
+      start(0);
     });
   }
 
@@ -183,6 +185,7 @@ export class VisionClient {
   }
 
   terminate(): void {
+    this.stopped = true;
     for (const s of this.slots) s.stop();
     this.slots.length = 0;
     for (const resolve of this.waiting.values()) resolve(null);
