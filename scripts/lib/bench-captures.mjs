@@ -163,7 +163,11 @@ function captureOnce({ action, timeoutMs }) {
   });
 }
 
-export async function benchCaptures(clips, cameraFps = 30) {
+/**
+ * Part 2 for the chosen clips. `cores`: the hardwareConcurrency the page reports (null = the machine's); the
+ * plugin starts its second vision worker only from 2, so `cores: 1` measures it with one worker.
+ */
+export async function benchCaptures(clips, cameraFps = 30, cores = null) {
   const jobs = CAPTURES.filter(([, clip]) => clips.includes(clip));
   if (jobs.length === 0) return { text: '(no capture actions for the chosen clips)', version: null, fps: [] };
   const adapter = await startAdapter();
@@ -192,6 +196,10 @@ export async function benchCaptures(clips, cameraFps = 30) {
           try {
             const page = await context.newPage();
             await page.addInitScript(instrumentPage);
+            if (cores !== null)
+              await page.addInitScript((n) => {
+                Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
+              }, cores);
             await page.goto(`${adapter.url}/`);
             await page.waitForFunction(() => typeof window.OzLiveness === 'object');
             const cdp = await context.newCDPSession(page);
