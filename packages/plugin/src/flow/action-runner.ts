@@ -37,8 +37,8 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
   return new Promise<Clip>((resolve, reject) => {
     let clipId = 0;
     let recording = false;
-    let frames: Array<Omit<RecordedFrame, 'jpeg'> & { jpeg: Promise<Blob | null> }> = [];
-    let inFlight = 0;
+    let frames: RecordedFrame[] = [];
+    let starting = false;
     let settled = false;
     const timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
     let unsubscribe: () => void = () => undefined;
@@ -90,19 +90,14 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
           recording = false;
           const kept = frames;
           cleanup();
-          Promise.all([vision.finishClip(clipId), ...kept.map((f) => f.jpeg)])
-            .then(([best, ...jpegs]) => {
-              // A frame whose encoding failed is left out of the clip.
-              const done: RecordedFrame[] = [];
-              kept.forEach((f, i) => {
-                const jpeg = jpegs[i];
-                if (jpeg) done.push({ ...f, jpeg });
-              });
+          vision
+            .finishClip(clipId)
+            .then((best) => {
               const bestIndex = Math.max(
                 0,
-                done.findIndex((f) => f.id === best.bestFrameId),
+                kept.findIndex((f) => f.id === best.bestFrameId),
               );
-              resolve({ action: spec.id, frames: done, bestIndex, bestPng: best.png });
+              resolve({ action: spec.id, frames: kept, bestIndex, bestPng: best.png });
             })
             .catch(reject);
         },
@@ -123,19 +118,20 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
     };
 
     unsubscribe = source.subscribe((_now, ts) => {
-      if (inFlight >= vision.capacity || settled || signal.aborted) return;
-      inFlight++;
+      // A frame goes whenever a worker is free (one in flight per worker); results come back in order.
+      if (starting || !vision.free || settled || signal.aborted) return;
+      starting = true;
       const recordingClip = recording ? clipId : null;
       createImageBitmap(source.video)
-        .then((bitmap) =>
-          vision.analyse(
+        .then((bitmap) => {
+          starting = false;
+          return vision.analyse(
             bitmap,
             ts,
             recordingClip === null ? null : { clipId: recordingClip, jpegQuality: JPEG_QUALITY },
-          ),
-        )
+          );
+        })
         .then((result) => {
-          inFlight--;
           if (!result || settled || signal.aborted) return;
           // A frame sent while recording an older clip (dropped since) is not part of this one.
           const recorded = recording && recordingClip === clipId && result.jpeg !== null;

@@ -48,7 +48,7 @@ async function twoReady() {
   expect(FakeWorker.all).toHaveLength(2);
   FakeWorker.all[1]?.say({ type: 'ready', initMs: 1 });
   await client.whenReady();
-  expect(client.capacity).toBe(2);
+  expect(client.free).toBe(true);
   const [a, b] = FakeWorker.all as [FakeWorker, FakeWorker];
   return { client, a, b };
 }
@@ -92,16 +92,45 @@ describe('VisionClient with two workers', () => {
     expect((await p2)?.metrics.timestamp).toBe(2);
   });
 
-  it("a recorded frame's JPEG arrives after its result", async () => {
+  it("a recorded frame's JPEG follows its result; the worker is free meanwhile", async () => {
     const { client, a } = await twoReady();
+    let done = false;
     const p = client.analyse(bitmap(), 1, { clipId: 1, jpegQuality: 0.8 });
+    void p.then(() => {
+      done = true;
+    });
     const [f] = a.frames();
     if (!f) throw new Error('frame not sent');
     a.say({ type: 'result', id: f.id, metrics: metrics(1), inferenceMs: 1, encoding: true });
-    const r = await p;
+    await flush();
+    expect(done).toBe(false);
+    expect(client.free).toBe(true);
     const blob = new Blob(['x']);
     a.say({ type: 'jpeg', id: f.id, jpeg: blob });
-    expect(await r?.jpeg).toBe(blob);
+    expect((await p)?.jpeg).toBe(blob);
+  });
+
+  it('a picture repeated across the two workers is recorded once, and a repeat kept as best stands for the first', async () => {
+    const { client, a, b } = await twoReady();
+    const rec = { clipId: 3, jpegQuality: 0.8 };
+    const p1 = client.analyse(bitmap(), 1, rec);
+    const p2 = client.analyse(bitmap(), 2, rec);
+    const [f1] = a.frames();
+    const [f2] = b.frames();
+    if (!f1 || !f2) throw new Error('frames not sent');
+    for (const [w, f] of [
+      [b, f2],
+      [a, f1],
+    ] as const) {
+      w.say({ type: 'result', id: f.id, metrics: metrics(f.timestamp), inferenceMs: 1, encoding: true });
+      w.say({ type: 'jpeg', id: f.id, jpeg: new Blob(['same picture']) });
+    }
+    expect((await p1)?.jpeg).not.toBeNull();
+    expect((await p2)?.jpeg).toBeNull();
+    const best = client.finishClip(3);
+    a.say({ type: 'clip-finished', clipId: 3, bestFrameId: f1.id, score: 0.2, png: null });
+    b.say({ type: 'clip-finished', clipId: 3, bestFrameId: f2.id, score: 0.5, png: null });
+    expect((await best).bestFrameId).toBe(f1.id);
   });
 
   it("the clip's best frame is the best of both workers' bests", async () => {
@@ -120,7 +149,7 @@ describe('VisionClient with two workers', () => {
     FakeWorker.all[0]?.say({ type: 'ready', initMs: 1 });
     FakeWorker.all[1]?.say({ type: 'init-failed', detail: 'no memory' });
     await client.whenReady();
-    expect(client.capacity).toBe(1);
+    expect(client.free).toBe(true);
     expect(FakeWorker.all[1]?.terminated).toBe(true);
     void client.analyse(bitmap(), 1, null);
     expect(FakeWorker.all[0]?.frames()).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { RepeatFilter } from '../capture/repeats.js';
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
 import { InOrder, visionPoolSize } from './in-order.js';
@@ -8,8 +9,8 @@ export interface FrameResult {
   id: number;
   metrics: FaceMetrics;
   inferenceMs: number;
-  /** The frame's JPEG when it was recorded; it is encoded after the result, off the inference path. */
-  jpeg: Promise<Blob | null> | null;
+  /** The frame's JPEG when it was recorded and is not a repeat of the clip's previous recorded frame. */
+  jpeg: Blob | null;
 }
 
 export interface VisionUrls {
@@ -41,12 +42,31 @@ export class VisionClient {
   private readonly slots: Slot[] = [];
   private nextId = 1;
   private readonly waiting = new Map<number, (r: FrameResult | null) => void>();
+  /** In capture order: the repeat filter, then the caller. */
   private readonly order = new InOrder<FrameResult | null>((id, r) => {
-    this.waiting.get(id)?.(r);
-    this.waiting.delete(id);
+    this.tail = this.tail.then(async () => {
+      const clip = this.clipOf.get(id);
+      this.clipOf.delete(id);
+      // The same picture handed over twice is recorded once (capture/repeats.ts); a repeat that a worker
+      // kept as its best frame stands for the frame it repeats.
+      if (r?.jpeg && clip !== undefined) {
+        if (await this.repeats.repeats(clip, r.jpeg)) {
+          r.jpeg = null;
+          this.alias.set(id, this.lastKept);
+        } else this.lastKept = id;
+      }
+      this.waiting.get(id)?.(r);
+      this.waiting.delete(id);
+    });
   });
+  private tail = Promise.resolve();
+  private readonly repeats = new RepeatFilter();
+  private readonly clipOf = new Map<number, number>();
+  private readonly alias = new Map<number, number>();
+  private lastKept = -1;
   private readonly clips = new Map<number, ClipWait>();
-  private readonly jpegs = new Map<number, (b: Blob | null) => void>();
+  /** Results whose JPEG is still being encoded (the worker is already free for the next frame). */
+  private readonly encoding = new Map<number, FrameResult>();
   private ready: Promise<number>;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
   private stopped = false;
@@ -96,9 +116,9 @@ export class VisionClient {
     });
   }
 
-  /** Frames the workers can take at once (one per ready worker); at least 1. */
-  get capacity(): number {
-    return Math.max(1, this.slots.filter((s) => s.ready).length);
+  /** True when a ready worker has no frame: the next frame can go now. */
+  get free(): boolean {
+    return this.slots.some((s) => s.ready && s.busy === 0);
   }
 
   /** Called once if a worker dies after start-up; the session then ends with on_error. */
@@ -127,17 +147,14 @@ export class VisionClient {
     if (msg.type === 'result' || msg.type === 'frame-failed') {
       slot.busy--;
       const { id } = msg;
-      const jpeg =
-        msg.type === 'result' && msg.encoding
-          ? new Promise<Blob | null>((resolve) => this.jpegs.set(id, resolve))
-          : null;
-      this.order.put(
-        id,
-        msg.type === 'result' ? { id, metrics: msg.metrics, inferenceMs: msg.inferenceMs, jpeg } : null,
-      );
+      if (msg.type === 'frame-failed') return this.order.put(id, null);
+      const r = { id, metrics: msg.metrics, inferenceMs: msg.inferenceMs, jpeg: null };
+      if (msg.encoding) this.encoding.set(id, r);
+      else this.order.put(id, r);
     } else if (msg.type === 'jpeg') {
-      this.jpegs.get(msg.id)?.(msg.jpeg);
-      this.jpegs.delete(msg.id);
+      const r = this.encoding.get(msg.id);
+      this.encoding.delete(msg.id);
+      if (r) this.order.put(msg.id, { ...r, jpeg: msg.jpeg });
     } else if (msg.type === 'clip-finished') {
       const wait = this.clips.get(msg.clipId);
       if (!wait) return;
@@ -145,7 +162,9 @@ export class VisionClient {
       if (msg.score > b.score || (msg.score === b.score && msg.bestFrameId < b.bestFrameId)) wait.best = msg;
       if (--wait.left > 0) return;
       this.clips.delete(msg.clipId);
-      wait.resolve({ bestFrameId: wait.best.bestFrameId, png: wait.best.png });
+      const best = wait.best.bestFrameId;
+      wait.resolve({ bestFrameId: this.alias.get(best) ?? best, png: wait.best.png });
+      this.forget(msg.clipId);
     }
   }
 
@@ -159,6 +178,7 @@ export class VisionClient {
     // The least busy ready worker; before any is ready, the first one queues the frame.
     let slot = this.slots[0];
     for (const s of this.slots) if (s.ready && (!slot?.ready || s.busy < slot.busy)) slot = s;
+    if (record) this.clipOf.set(id, record.clipId);
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
       if (!slot) return this.order.put(id, null);
@@ -182,6 +202,12 @@ export class VisionClient {
 
   dropClip(clipId: number): void {
     for (const s of this.slots) s.post({ type: 'drop-clip', clipId });
+    this.forget(clipId);
+  }
+
+  private forget(clipId: number): void {
+    this.repeats.forget(clipId);
+    this.alias.clear();
   }
 
   terminate(): void {
@@ -190,8 +216,7 @@ export class VisionClient {
     this.slots.length = 0;
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
-    for (const resolve of this.jpegs.values()) resolve(null);
-    this.jpegs.clear();
+    this.encoding.clear();
     for (const c of this.clips.values()) c.resolve({ bestFrameId: -1, png: null });
     this.clips.clear();
   }
