@@ -10,6 +10,9 @@ const dist = join(import.meta.dirname, '..', 'packages', 'plugin', 'dist');
 // Try again, browser-specific camera help, the session machine, the 71-field style schema and language choice
 // grew the script from 24.5 to 36.5 kB gzip. Lazy-loading the rarely seen screens (help, tutorials) is the way
 // back down.
+// ESM 38 → 39 kB (issue 15): the two-worker VisionClient (results in capture order, the best frame of both
+// workers) and the repeat filter, which has to run on the page in capture order once two workers see
+// alternate frames, grew the ESM build from 37.3 to 38.2 kB gzip. The script (IIFE) still fits its 40 kB.
 const budgets = [
   ['iife/plugin_liveness.js', 40 * 1024],
   ['iife/vision_worker.js', 56 * 1024],
@@ -17,7 +20,7 @@ const budgets = [
   // The on-device workers (open({on_device: true}) only); onnxruntime's wasm and glue are served apart.
   ['iife/ondevice_worker.js', 20 * 1024],
   ['iife/ondevice_worker_webgpu.js', 26 * 1024],
-  ['esm/index.js', 38 * 1024],
+  ['esm/index.js', 39 * 1024],
 ];
 // Each language pack is fetched on its own (only the chosen one reaches the page), so each has its own budget.
 const packBudget = 4 * 1024;
