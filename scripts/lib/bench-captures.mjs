@@ -165,7 +165,7 @@ function captureOnce({ action, timeoutMs }) {
 
 /**
  * Part 2 for the chosen clips. `cores`: the hardwareConcurrency the page reports (null = the machine's); the
- * plugin starts its second vision worker only from 2, so `cores: 1` measures it with one worker.
+ * plugin starts its second vision worker only from 4, so `cores: 4` measures it with two workers.
  */
 export async function benchCaptures(clips, cameraFps = 30, cores = null) {
   const jobs = CAPTURES.filter(([, clip]) => clips.includes(clip));

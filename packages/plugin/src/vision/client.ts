@@ -2,6 +2,7 @@ import { RepeatFilter } from '../capture/repeats.js';
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
 import { InOrder, visionPoolSize } from './in-order.js';
+import type { MaskLook } from './mask/look.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { FaceMetrics } from './types.js';
 
@@ -70,8 +71,10 @@ export class VisionClient {
   private ready: Promise<number>;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
   private stopped = false;
+  private readonly workerUrl: string;
 
   constructor(urls: VisionUrls, workers = visionPoolSize(navigator.hardwareConcurrency)) {
+    this.workerUrl = urls.workerUrl;
     this.ready = new Promise<number>((resolve, reject) => {
       // One worker after the other: the first loads its model with the whole device (warm start), and
       // the next starts once it is ready. Only the first decides whether the model loads; a later one
@@ -198,6 +201,23 @@ export class VisionClient {
       });
       for (const s of this.slots) s.post({ type: 'finish-clip', clipId });
     });
+  }
+
+  /**
+   * Hands the 3D mask's canvas to the first worker, which loads the renderer next to itself and draws on it.
+   * Only that worker has the mask; the second one forwards nothing. The first worker is never dropped (its
+   * failure fails the pool), is started first and wins ties in analyse(), so it sees about the frame rate one
+   * worker alone would: the mesh eases towards each update (renderer TAU_MS), and its updates stay in capture
+   * order for free. Forwarding the other worker's landmarks through the page would cost a 478-point copy per
+   * frame and a second ordering path for a mask that already moves at the single-worker rate.
+   */
+  showMask(canvas: OffscreenCanvas, look: MaskLook): void {
+    const rendererUrl = new URL('mask_renderer.js', new URL(this.workerUrl, location.href)).href;
+    this.slots[0]?.post({ type: 'mask', canvas, rendererUrl, look }, [canvas]);
+  }
+
+  hideMask(): void {
+    this.slots[0]?.post({ type: 'mask-off' });
   }
 
   dropClip(clipId: number): void {

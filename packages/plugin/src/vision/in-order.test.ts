@@ -42,10 +42,12 @@ describe('InOrder', () => {
 });
 
 describe('visionPoolSize', () => {
-  it('starts two workers on two or more cores, one otherwise', () => {
+  it('starts two workers on four or more cores, one otherwise', () => {
     expect(visionPoolSize(undefined)).toBe(1);
     expect(visionPoolSize(1)).toBe(1);
-    expect(visionPoolSize(2)).toBe(2);
+    expect(visionPoolSize(2)).toBe(1);
+    expect(visionPoolSize(3)).toBe(1);
+    expect(visionPoolSize(4)).toBe(2);
     expect(visionPoolSize(16)).toBe(2);
   });
 });

@@ -16,7 +16,11 @@ export class InOrder<T> {
   }
 }
 
-/** Vision workers to start: a second one pipelines frames where the device has the cores for it. */
+/**
+ * Vision workers to start: a second one pipelines frames only from 4 cores. On a 2-core machine two workers
+ * analysed fewer frames than one (6.9 vs 9.6 fps, ratio 0.80 to the bare loop; docs/benchmarks.md): the
+ * page's main thread, which feeds both, and the second inference thread compete for the same two cores.
+ */
 export function visionPoolSize(hardwareConcurrency: number | undefined): number {
-  return (hardwareConcurrency ?? 1) >= 2 ? 2 : 1;
+  return (hardwareConcurrency ?? 1) >= 4 ? 2 : 1;
 }

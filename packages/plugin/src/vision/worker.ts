@@ -3,12 +3,13 @@
 // It is a classic worker because tasks-vision loads its wasm glue with importScripts().
 import { FaceLandmarker, FilesetResolver } from '@mediapipe/tasks-vision';
 import { bestFrameScore } from '../capture/score.js';
-import { computeMetrics } from './metrics.js';
+import type { MaskLook, MaskRenderer, MaskRendererModule } from './mask/look.js';
+import { computeMetrics, mainFaceIndex } from './metrics.js';
 import { type PixelStats, pixelStats } from './pixels.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { Box } from './types.js';
 
-declare const self: DedicatedWorkerGlobalScope;
+declare const self: DedicatedWorkerGlobalScope & { OzMaskRenderer?: MaskRendererModule };
 
 let landmarker: FaceLandmarker | null = null;
 let lastTimestamp = -1;
@@ -25,6 +26,28 @@ interface ClipBest {
 const clipBest = new Map<number, ClipBest>();
 
 const post = (msg: FromWorker) => self.postMessage(msg);
+
+/** The 3D mask, drawn only when the page hands over a canvas; its renderer script is loaded then. */
+let mask: MaskRenderer | null = null;
+
+function startMask(canvas: OffscreenCanvas, rendererUrl: string, look: MaskLook) {
+  mask?.stop();
+  mask = null;
+  try {
+    if (!self.OzMaskRenderer) importScripts(rendererUrl);
+    const module = self.OzMaskRenderer;
+    if (!module) throw new Error('mask renderer did not load');
+    mask = module.create(
+      canvas,
+      FaceLandmarker.FACE_LANDMARKS_TESSELATION,
+      FaceLandmarker.FACE_LANDMARKS_FACE_OVAL,
+      look,
+    );
+  } catch (err) {
+    // The mask is decoration: the capture goes on with the oval alone.
+    console.warn(`[OzLiveness] 3D mask unavailable: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 
 async function init(wasmBaseUrl: string, modelUrl: string) {
   const t0 = performance.now();
@@ -82,6 +105,11 @@ function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     const inferenceMs = performance.now() - t0;
     const frame = { width: bitmap.width, height: bitmap.height, timestamp: msg.timestamp };
     const first = computeMetrics(result, frame, null);
+    mask?.update(
+      result.faceLandmarks[mainFaceIndex(result.faceLandmarks)] ?? null,
+      bitmap.width,
+      bitmap.height,
+    );
     const metrics = { ...first, ...(faceStats(bitmap, first.box) ?? {}) };
     let jpeg: Promise<Blob | null> | null = null;
     if (msg.record) {
@@ -129,6 +157,13 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       break;
     case 'finish-clip':
       void finishClip(msg.clipId);
+      break;
+    case 'mask':
+      startMask(msg.canvas, msg.rendererUrl, msg.look);
+      break;
+    case 'mask-off':
+      mask?.stop();
+      mask = null;
       break;
     case 'drop-clip':
       clipBest.get(msg.clipId)?.bitmap.close();
