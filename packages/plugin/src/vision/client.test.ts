@@ -154,4 +154,18 @@ describe('VisionClient with two workers', () => {
     void client.analyse(bitmap(), 1, null);
     expect(FakeWorker.all[0]?.frames()).toHaveLength(1);
   });
+
+  it("the 3D mask's canvas goes to the first worker only, next to the worker script", async () => {
+    const { client, a, b } = await twoReady();
+    const canvas = {} as OffscreenCanvas;
+    const look = { maskColor: '#008700', glowColor: '#000102', minAlpha: 0.3, maxAlpha: 1 };
+    client.showMask(canvas, look);
+    client.hideMask();
+    const masks = a.got.filter((m) => m.type === 'mask' || m.type === 'mask-off');
+    expect(masks).toEqual([
+      { type: 'mask', canvas, rendererUrl: 'https://page.test/plugin/mask_renderer.js', look },
+      { type: 'mask-off' },
+    ]);
+    expect(b.got.some((m) => m.type === 'mask' || m.type === 'mask-off')).toBe(false);
+  });
 });
