@@ -16,6 +16,11 @@ test('preinit: off loads nothing before open(); full warms the worker and the mo
   const off = await startAdapter({ ...TRUSTED_FAKE_CAMERA });
   const full = await startAdapter({ ...TRUSTED_FAKE_CAMERA, OZ_ADAPTER_PREINIT: 'full' });
   try {
+    // One vision worker below 4 cores (visionPoolSize): the page reports 2, as this machine does, so the
+    // default single worker is tested on any CI machine and nothing may follow open().
+    await page.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 2, configurable: true }),
+    );
     const seen: string[] = [];
     page.context().on('request', (r) => seen.push(r.url()));
     await page.goto(hostPage(off.url));

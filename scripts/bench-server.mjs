@@ -109,6 +109,8 @@ function startAdapter(root, dataDir) {
   });
 }
 
+const sumCpu = (byRole) => Object.values(byRole).reduce((a, b) => a + b, 0);
+
 /** CPU seconds (user + system) of a process so far, from /proc (Linux); 0 when unreadable. */
 function processCpuSeconds(pid) {
   try {
@@ -225,7 +227,9 @@ async function measure(root, args, data, cores) {
     // Warm-up (the first inference builds the graphs), not counted.
     await runSession(target.urls, data, args.poll, counters);
     const single = [];
+    const cpuSingle0 = sumCpu(target.cpuSeconds());
     for (let i = 0; i < args.single; i++) single.push(await runSession(target.urls, data, 25, counters));
+    const cpuPerSingle = (sumCpu(target.cpuSeconds()) - cpuSingle0) / args.single;
     const singleMs = quantile(
       single.map((s) => s.uploadToVerdict),
       0.5,
@@ -244,6 +248,7 @@ async function measure(root, args, data, cores) {
     const runs = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value);
     const errors = settled.filter((s) => s.status === 'rejected').map((s) => String(s.reason?.message));
     const ideal = (args.sessions * singleMs) / cores;
+    const cpuConcurrent = sumCpu(cpuAfter) - sumCpu(cpuBefore);
     const q = (key, p) =>
       quantile(
         runs.map((r) => r[key]),
@@ -266,6 +271,16 @@ async function measure(root, args, data, cores) {
           `${fmt(q('verdict', 0.5), 0)} / ${fmt(q('verdict', 0.95), 0)}`,
         ],
         ['CPU s used in the concurrent part', cpuShare],
+        // Load-independent: what the machine's other jobs take away shows in the wall time, not in these.
+        ['cores the server got (CPU s ÷ wall s)', fmt(cpuConcurrent / (wall / 1000), 2)],
+        [
+          'CPU s per session: single / concurrent',
+          `${fmt(cpuPerSingle, 3)} / ${fmt(cpuConcurrent / args.sessions, 3)}`,
+        ],
+        [
+          'CPU efficiency (single ÷ concurrent CPU per session)',
+          fmt(cpuConcurrent > 0 ? (cpuPerSingle * args.sessions) / cpuConcurrent : null, 2),
+        ],
         ['result reads (concurrent part)', String(counters.reads)],
         ['result reads per second', fmt((counters.reads / wall) * 1000, 0)],
         ['sessions failed', String(errors.length)],

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { fmt, kB, quantile, table } from './bench-format.mjs';
-import { chromiumPath, fixturesDir, repoRoot } from './probe-run.mjs';
+import { chromiumPath, clipFile, repoRoot } from './probe-run.mjs';
 
 /** Each action on the clip that shows it (as in e2e/actions.spec.ts). */
 const CAPTURES = [
@@ -163,7 +163,11 @@ function captureOnce({ action, timeoutMs }) {
   });
 }
 
-export async function benchCaptures(clips) {
+/**
+ * Part 2 for the chosen clips. `cores`: the hardwareConcurrency the page reports (null = the machine's); the
+ * plugin starts its second vision worker only from 4, so `cores: 4` measures it with two workers.
+ */
+export async function benchCaptures(clips, cameraFps = 30, cores = null) {
   const jobs = CAPTURES.filter(([, clip]) => clips.includes(clip));
   if (jobs.length === 0) return { text: '(no capture actions for the chosen clips)', version: null, fps: [] };
   const adapter = await startAdapter();
@@ -178,7 +182,7 @@ export async function benchCaptures(clips) {
         args: [
           '--use-fake-device-for-media-stream',
           '--use-fake-ui-for-media-stream',
-          `--use-file-for-fake-video-capture=${join(fixturesDir, 'video', `${clip}.mjpeg`)}`,
+          `--use-file-for-fake-video-capture=${clipFile(clip, cameraFps)}`,
           '--disable-gpu',
           '--disable-background-networking',
           '--disable-component-update',
@@ -192,6 +196,10 @@ export async function benchCaptures(clips) {
           try {
             const page = await context.newPage();
             await page.addInitScript(instrumentPage);
+            if (cores !== null)
+              await page.addInitScript((n) => {
+                Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
+              }, cores);
             await page.goto(`${adapter.url}/`);
             await page.waitForFunction(() => typeof window.OzLiveness === 'object');
             const cdp = await context.newCDPSession(page);

@@ -1,7 +1,8 @@
 // Shared by the trace recorder and the vision benchmark: serve the built plugin + assets in-process and
 // run the vision probe page in Debian Chromium with a fake-camera clip.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -53,6 +54,26 @@ export async function startProbeServer() {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
+/**
+ * The fake-camera file for a clip. At 30 fps: the fixture itself (Chromium plays .mjpeg at 30 fps). At any
+ * other rate: a Y4M derived with ffmpeg into the temp folder, the fixture's frames played at `fps` (so each
+ * frame is distinct and the clip runs faster) — a camera that offers more frames than one worker analyses.
+ */
+export function clipFile(clip, fps = 30) {
+  const src = join(fixturesDir, 'video', `${clip}.mjpeg`);
+  if (!existsSync(src)) throw new Error(`missing clip ${src} (set LIVENESS_FIXTURES)`);
+  if (fps === 30) return src;
+  const dir = join(tmpdir(), 'open-liveness-bench-clips');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `${clip}-${fps}fps.y4m`);
+  if (!existsSync(out))
+    execFileSync('ffmpeg', [
+      ...['-loglevel', 'error', '-y', '-f', 'mjpeg', '-framerate', String(fps), '-i', src],
+      ...['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out],
+    ]);
+  return out;
+}
+
 export function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
@@ -60,9 +81,8 @@ export function chromiumPath() {
   }).trim();
 }
 
-export async function probeClip(baseUrl, clip, { seconds, record, bare = false }) {
-  const file = join(fixturesDir, 'video', `${clip}.mjpeg`);
-  if (!existsSync(file)) throw new Error(`missing clip ${file} (set LIVENESS_FIXTURES)`);
+export async function probeClip(baseUrl, clip, { seconds, record, bare = false, fps = 30 }) {
+  const file = clipFile(clip, fps);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import sqlite3 from 'node-sqlite3-wasm';
+import Database from 'better-sqlite3';
 import { matchesAllMeta } from '../domain/metaFilter.js';
 import type {
   AnalysisRecord,
@@ -16,20 +16,19 @@ import { blobFromFloat32, type Row, str } from './rows.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import type { FolderQuery, MetadataStore } from './types.js';
 
-// The package is CommonJS without named ESM exports, so take the class off the default export.
-const { Database } = sqlite3;
-type Database = InstanceType<typeof Database>;
 type Bind = (string | number | null | Uint8Array)[];
 
 const read = recordReaders(jsonText);
 
 /**
- * SQLite through node-sqlite3-wasm: SQLite compiled to WebAssembly with a VFS on Node's `fs`, so
- * the database is a real file and nothing is compiled or downloaded at install time. Calls are
- * synchronous (fine for one process; the service is single-node by design for now).
+ * SQLite through better-sqlite3 (native, compiled at install: `onlyBuiltDependencies` in
+ * pnpm-workspace.yaml). Calls are synchronous but short: the synchronous wasm driver it replaced took
+ * several times longer per statement on the event loop that also serves the result polls
+ * (docs/benchmarks.md). Statements are prepared once and reused.
  */
 export class SqliteMetadataStore implements MetadataStore {
-  private readonly db: Database;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   /** `file` is a path, or `:memory:` for a database that lives and dies with this object. */
   constructor(file: string) {
@@ -40,16 +39,25 @@ export class SqliteMetadataStore implements MetadataStore {
     this.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION};`);
   }
 
+  private prepared(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   private all(sql: string, bind: Bind = []): Row[] {
-    return this.db.all(sql, bind) as Row[];
+    return this.prepared(sql).all(...bind) as Row[];
   }
 
   private one(sql: string, bind: Bind = []): Row | null {
-    return this.db.get(sql, bind) as Row | null;
+    return (this.prepared(sql).get(...bind) as Row | undefined) ?? null;
   }
 
   private run(sql: string, bind: Bind = []): void {
-    this.db.run(sql, bind);
+    this.prepared(sql).run(...bind);
   }
 
   async insertFolder(f: FolderRecord): Promise<void> {
@@ -245,6 +253,6 @@ export class SqliteMetadataStore implements MetadataStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.isOpen) this.db.close();
+    if (this.db.open) this.db.close();
   }
 }

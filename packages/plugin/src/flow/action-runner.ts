@@ -28,9 +28,9 @@ export interface ActionContext {
 }
 
 /**
- * Runs one face action in the browser: presented frames go to the vision worker (one in flight, so a slow
- * device analyses fewer frames instead of queueing them), each result steps the action driver, and the
- * driver's recording effects are carried out here with real timers.
+ * Runs one face action in the browser: presented frames go to the vision workers (one in flight per ready
+ * worker, so a slow device analyses fewer frames instead of queueing them), each result steps the action
+ * driver in capture order, and the driver's recording effects are carried out here with real timers.
  */
 export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Clip> {
   const { frames: source, vision, onProgress, signal } = ctx;
@@ -38,7 +38,7 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
     let clipId = 0;
     let recording = false;
     let frames: RecordedFrame[] = [];
-    let busy = false;
+    let starting = false;
     let settled = false;
     const timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
     let unsubscribe: () => void = () => undefined;
@@ -118,19 +118,20 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
     };
 
     unsubscribe = source.subscribe((_now, ts) => {
-      if (busy || settled || signal.aborted) return;
-      busy = true;
+      // A frame goes whenever a worker is free (one in flight per worker); results come back in order.
+      if (starting || !vision.free || settled || signal.aborted) return;
+      starting = true;
       const recordingClip = recording ? clipId : null;
       createImageBitmap(source.video)
-        .then((bitmap) =>
-          vision.analyse(
+        .then((bitmap) => {
+          starting = false;
+          return vision.analyse(
             bitmap,
             ts,
             recordingClip === null ? null : { clipId: recordingClip, jpegQuality: JPEG_QUALITY },
-          ),
-        )
+          );
+        })
         .then((result) => {
-          busy = false;
           if (!result || settled || signal.aborted) return;
           // A frame sent while recording an older clip (dropped since) is not part of this one.
           const recorded = recording && recordingClip === clipId && result.jpeg !== null;

@@ -1,5 +1,7 @@
+import { RepeatFilter } from '../capture/repeats.js';
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
+import { InOrder, visionPoolSize } from './in-order.js';
 import type { MaskLook } from './mask/look.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { FaceMetrics } from './types.js';
@@ -8,6 +10,7 @@ export interface FrameResult {
   id: number;
   metrics: FaceMetrics;
   inferenceMs: number;
+  /** The frame's JPEG when it was recorded and is not a repeat of the clip's previous recorded frame. */
   jpeg: Blob | null;
 }
 
@@ -17,54 +20,111 @@ export interface VisionUrls {
   modelUrl: string;
 }
 
-/** The page side of the vision worker (started with startClassicWorker: the plugin may be cross-origin). */
+interface Slot {
+  post: (msg: ToWorker, transfer?: Transferable[]) => void;
+  stop: () => void;
+  ready: boolean;
+  busy: number;
+}
+
+interface ClipWait {
+  left: number;
+  best: { bestFrameId: number; score: number; png: Blob | null };
+  resolve: (r: { bestFrameId: number; png: Blob | null }) => void;
+}
+
+/**
+ * The page side of the vision workers (started with startClassicWorker: the plugin may be cross-origin).
+ * Where the device has the cores, two workers each hold the model and frames alternate between them;
+ * results come back in the order the frames were sent (InOrder), so the action machine sees capture order.
+ * Ready as soon as the first worker is (warm start); the second starts then and joins when it is loaded.
+ */
 export class VisionClient {
-  private readonly worker: Worker;
-  private readonly stopWorker: () => void;
+  private readonly slots: Slot[] = [];
   private nextId = 1;
   private readonly waiting = new Map<number, (r: FrameResult | null) => void>();
-  private readonly clips = new Map<number, (r: { bestFrameId: number; png: Blob | null }) => void>();
+  /** In capture order: the repeat filter, then the caller. */
+  private readonly order = new InOrder<FrameResult | null>((id, r) => {
+    this.tail = this.tail.then(async () => {
+      const clip = this.clipOf.get(id);
+      this.clipOf.delete(id);
+      // The same picture handed over twice is recorded once (capture/repeats.ts); a repeat that a worker
+      // kept as its best frame stands for the frame it repeats.
+      if (r?.jpeg && clip !== undefined) {
+        if (await this.repeats.repeats(clip, r.jpeg)) {
+          r.jpeg = null;
+          this.alias.set(id, this.lastKept);
+        } else this.lastKept = id;
+      }
+      this.waiting.get(id)?.(r);
+      this.waiting.delete(id);
+    });
+  });
+  private tail = Promise.resolve();
+  private readonly repeats = new RepeatFilter();
+  private readonly clipOf = new Map<number, number>();
+  private readonly alias = new Map<number, number>();
+  private lastKept = -1;
+  private readonly clips = new Map<number, ClipWait>();
+  /** Results whose JPEG is still being encoded (the worker is already free for the next frame). */
+  private readonly encoding = new Map<number, FrameResult>();
   private ready: Promise<number>;
-  private isReady = false;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
+  private stopped = false;
   private readonly workerUrl: string;
 
-  constructor(urls: VisionUrls) {
+  constructor(urls: VisionUrls, workers = visionPoolSize(navigator.hardwareConcurrency)) {
     this.workerUrl = urls.workerUrl;
-    const started = startClassicWorker(urls.workerUrl);
-    this.worker = started.worker;
-    this.stopWorker = started.stop;
     this.ready = new Promise<number>((resolve, reject) => {
-      this.worker.onerror = (ev) => {
-        ev.preventDefault();
-        if (this.isReady) {
+      // One worker after the other: the first loads its model with the whole device (warm start), and
+      // the next starts once it is ready. Only the first decides whether the model loads; a later one
+      // that fails just leaves the pool.
+      const start = (i: number) => {
+        const { worker, stop } = startClassicWorker(urls.workerUrl);
+        const slot: Slot = {
+          post: (msg, transfer = []) => worker.postMessage(msg, transfer),
+          stop,
+          ready: false,
+          busy: 0,
+        };
+        const failed = (f: LivenessFailure) => (i === 0 ? reject(f) : this.drop(slot));
+        worker.onerror = (ev) => {
+          ev.preventDefault();
           // After start-up an uncaught error (a wasm abort, an out-of-memory kill) ends the model for good.
-          this.crash(`vision worker crashed: ${ev.message || 'uncaught error'}`);
-          return;
-        }
-        reject(
-          new LivenessFailure(
-            'resource_load_failed',
-            `vision worker failed: ${ev.message || urls.workerUrl}`,
-          ),
-        );
+          if (slot.ready) this.crash(`vision worker crashed: ${ev.message || 'uncaught error'}`);
+          else
+            failed(
+              new LivenessFailure(
+                'resource_load_failed',
+                `vision worker failed: ${ev.message || urls.workerUrl}`,
+              ),
+            );
+        };
+        worker.onmessageerror = () => this.crash('vision worker sent an unreadable message');
+        worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+          const msg = ev.data;
+          if (msg.type === 'ready') {
+            slot.ready = true;
+            resolve(msg.initMs);
+            if (i + 1 < workers && !this.stopped) start(i + 1);
+          } else if (msg.type === 'crashed') this.crash(msg.detail);
+          else if (msg.type === 'init-failed')
+            failed(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
+          else this.onMessage(slot, msg);
+        };
+        slot.post({ type: 'init', wasmBaseUrl: urls.wasmBaseUrl, modelUrl: urls.modelUrl });
+        this.slots.push(slot);
       };
-      this.worker.onmessageerror = () => this.crash('vision worker sent an unreadable message');
-      this.worker.onmessage = (ev: MessageEvent<FromWorker>) => {
-        const msg = ev.data;
-        if (msg.type === 'ready') {
-          this.isReady = true;
-          resolve(msg.initMs);
-        } else if (msg.type === 'crashed') this.crash(msg.detail);
-        else if (msg.type === 'init-failed')
-          reject(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
-        else this.onMessage(msg);
-      };
+      start(0);
     });
-    this.send({ type: 'init', wasmBaseUrl: urls.wasmBaseUrl, modelUrl: urls.modelUrl });
   }
 
-  /** Called once if the worker dies after start-up; the session then ends with on_error. */
+  /** True when a ready worker has no frame: the next frame can go now. */
+  get free(): boolean {
+    return this.slots.some((s) => s.ready && s.busy === 0);
+  }
+
+  /** Called once if a worker dies after start-up; the session then ends with on_error. */
   onCrash(listener: (failure: LivenessFailure) => void): void {
     this.crashListener = listener;
   }
@@ -76,30 +136,38 @@ export class VisionClient {
     listener?.(new LivenessFailure('vision_crashed', detail));
   }
 
+  private drop(slot: Slot): void {
+    slot.stop();
+    this.slots.splice(this.slots.indexOf(slot), 1);
+  }
+
   /** Resolves with the model's load time in ms once it can analyse frames. */
   whenReady(): Promise<number> {
     return this.ready;
   }
 
-  private send(msg: ToWorker, transfer: Transferable[] = []) {
-    this.worker.postMessage(msg, transfer);
-  }
-
-  private onMessage(msg: FromWorker) {
-    if (msg.type === 'result') {
-      this.waiting.get(msg.id)?.({
-        id: msg.id,
-        metrics: msg.metrics,
-        inferenceMs: msg.inferenceMs,
-        jpeg: msg.jpeg,
-      });
-      this.waiting.delete(msg.id);
-    } else if (msg.type === 'frame-failed') {
-      this.waiting.get(msg.id)?.(null);
-      this.waiting.delete(msg.id);
+  private onMessage(slot: Slot, msg: FromWorker) {
+    if (msg.type === 'result' || msg.type === 'frame-failed') {
+      slot.busy--;
+      const { id } = msg;
+      if (msg.type === 'frame-failed') return this.order.put(id, null);
+      const r = { id, metrics: msg.metrics, inferenceMs: msg.inferenceMs, jpeg: null };
+      if (msg.encoding) this.encoding.set(id, r);
+      else this.order.put(id, r);
+    } else if (msg.type === 'jpeg') {
+      const r = this.encoding.get(msg.id);
+      this.encoding.delete(msg.id);
+      if (r) this.order.put(msg.id, { ...r, jpeg: msg.jpeg });
     } else if (msg.type === 'clip-finished') {
-      this.clips.get(msg.clipId)?.({ bestFrameId: msg.bestFrameId, png: msg.png });
+      const wait = this.clips.get(msg.clipId);
+      if (!wait) return;
+      const b = wait.best;
+      if (msg.score > b.score || (msg.score === b.score && msg.bestFrameId < b.bestFrameId)) wait.best = msg;
+      if (--wait.left > 0) return;
       this.clips.delete(msg.clipId);
+      const best = wait.best.bestFrameId;
+      wait.resolve({ bestFrameId: this.alias.get(best) ?? best, png: wait.best.png });
+      this.forget(msg.clipId);
     }
   }
 
@@ -110,38 +178,66 @@ export class VisionClient {
     record: { clipId: number; jpegQuality: number } | null,
   ): Promise<FrameResult | null> {
     const id = this.nextId++;
+    // The least busy ready worker; before any is ready, the first one queues the frame.
+    let slot = this.slots[0];
+    for (const s of this.slots) if (s.ready && (!slot?.ready || s.busy < slot.busy)) slot = s;
+    if (record) this.clipOf.set(id, record.clipId);
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.send({ type: 'frame', id, timestamp, bitmap, record }, [bitmap]);
+      if (!slot) return this.order.put(id, null);
+      slot.busy++;
+      slot.post({ type: 'frame', id, timestamp, bitmap, record }, [bitmap]);
     });
   }
 
+  /** Each worker keeps the best frame it saw of the clip; the best of them wins and is the PNG. */
   finishClip(clipId: number): Promise<{ bestFrameId: number; png: Blob | null }> {
     return new Promise((resolve) => {
-      this.clips.set(clipId, resolve);
-      this.send({ type: 'finish-clip', clipId });
+      if (this.slots.length === 0) return resolve({ bestFrameId: -1, png: null });
+      this.clips.set(clipId, {
+        left: this.slots.length,
+        best: { bestFrameId: -1, score: -1, png: null },
+        resolve,
+      });
+      for (const s of this.slots) s.post({ type: 'finish-clip', clipId });
     });
   }
 
-  /** Hands the 3D mask's canvas to the worker, which loads the renderer next to itself and draws on it. */
+  /**
+   * Hands the 3D mask's canvas to the first worker, which loads the renderer next to itself and draws on it.
+   * Only that worker has the mask; the second one forwards nothing. The first worker is never dropped (its
+   * failure fails the pool), is started first and wins ties in analyse(), so it sees about the frame rate one
+   * worker alone would: the mesh eases towards each update (renderer TAU_MS), and its updates stay in capture
+   * order for free. Forwarding the other worker's landmarks through the page would cost a 478-point copy per
+   * frame and a second ordering path for a mask that already moves at the single-worker rate.
+   */
   showMask(canvas: OffscreenCanvas, look: MaskLook): void {
     const rendererUrl = new URL('mask_renderer.js', new URL(this.workerUrl, location.href)).href;
-    this.send({ type: 'mask', canvas, rendererUrl, look }, [canvas]);
+    this.slots[0]?.post({ type: 'mask', canvas, rendererUrl, look }, [canvas]);
   }
 
   hideMask(): void {
-    this.send({ type: 'mask-off' });
+    this.slots[0]?.post({ type: 'mask-off' });
   }
 
   dropClip(clipId: number): void {
-    this.send({ type: 'drop-clip', clipId });
+    for (const s of this.slots) s.post({ type: 'drop-clip', clipId });
+    this.forget(clipId);
+  }
+
+  private forget(clipId: number): void {
+    this.repeats.forget(clipId);
+    this.alias.clear();
   }
 
   terminate(): void {
-    this.stopWorker();
+    this.stopped = true;
+    for (const s of this.slots) s.stop();
+    this.slots.length = 0;
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
-    for (const resolve of this.clips.values()) resolve({ bestFrameId: -1, png: null });
+    this.encoding.clear();
+    for (const c of this.clips.values()) c.resolve({ bestFrameId: -1, png: null });
     this.clips.clear();
   }
 }

@@ -27,9 +27,12 @@ export type FromWorker =
       id: number;
       metrics: FaceMetrics;
       inferenceMs: number;
-      jpeg: Blob | null;
+      /** The frame is being encoded: its JPEG follows in a `jpeg` message (off the inference path). */
+      encoding: boolean;
     }
-  | { type: 'clip-finished'; clipId: number; bestFrameId: number; png: Blob | null }
+  | { type: 'jpeg'; id: number; jpeg: Blob | null }
+  /** The best frame this worker saw of the clip (score -1 and no PNG when it saw none). */
+  | { type: 'clip-finished'; clipId: number; bestFrameId: number; score: number; png: Blob | null }
   | { type: 'frame-failed'; id: number; detail: string }
   /** The model cannot go on (a wasm abort): the session must end. */
   | { type: 'crashed'; detail: string };

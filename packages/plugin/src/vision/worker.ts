@@ -2,7 +2,6 @@
 // The vision worker: owns the FaceLandmarker model, measures each frame, encodes recorded frames.
 // It is a classic worker because tasks-vision loads its wasm glue with importScripts().
 import { FaceLandmarker, FilesetResolver } from '@mediapipe/tasks-vision';
-import { RepeatFilter } from '../capture/repeats.js';
 import { bestFrameScore } from '../capture/score.js';
 import type { MaskLook, MaskRenderer, MaskRendererModule } from './mask/look.js';
 import { computeMetrics, mainFaceIndex } from './metrics.js';
@@ -25,7 +24,6 @@ interface ClipBest {
   bitmap: ImageBitmap;
 }
 const clipBest = new Map<number, ClipBest>();
-const repeats = new RepeatFilter();
 
 const post = (msg: FromWorker) => self.postMessage(msg);
 
@@ -62,6 +60,10 @@ async function init(wasmBaseUrl: string, modelUrl: string) {
       outputFaceBlendshapes: true,
       outputFacialTransformationMatrixes: true,
     });
+    // Warm the graph up on a blank camera-sized frame: its first run costs several hundred ms, which the
+    // first real frame (the first hint) would otherwise pay. Timestamp 0, below any frame's.
+    landmarker.detectForVideo(new ImageData(640, 480), 0);
+    lastTimestamp = 0;
     post({ type: 'ready', initMs: performance.now() - t0 });
   } catch (err) {
     post({ type: 'init-failed', detail: err instanceof Error ? err.message : String(err) });
@@ -77,19 +79,20 @@ function faceStats(bitmap: ImageBitmap, box: Box | null): PixelStats | null {
   return pixelStats(data, statsCanvas.width, statsCanvas.height);
 }
 
-async function encode(
+/** Draws the frame and starts its encoding: the canvas is copied now, the blob comes later (off-thread). */
+function encode(
   bitmap: ImageBitmap,
   type: 'image/jpeg' | 'image/png',
   quality?: number,
 ): Promise<Blob | null> {
-  if (!encodeCtx) return null;
+  if (!encodeCtx) return Promise.resolve(null);
   if (encodeCanvas.width !== bitmap.width) encodeCanvas.width = bitmap.width;
   if (encodeCanvas.height !== bitmap.height) encodeCanvas.height = bitmap.height;
   encodeCtx.drawImage(bitmap, 0, 0);
   return encodeCanvas.convertToBlob(quality === undefined ? { type } : { type, quality });
 }
 
-async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
+function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
   const { bitmap } = msg;
   let keep = false;
   try {
@@ -108,20 +111,23 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
       bitmap.height,
     );
     const metrics = { ...first, ...(faceStats(bitmap, first.box) ?? {}) };
-    let jpeg: Blob | null = null;
+    let jpeg: Promise<Blob | null> | null = null;
     if (msg.record) {
-      jpeg = await encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
-      // The same picture handed over twice is recorded once (capture/repeats.ts).
-      if (jpeg && (await repeats.repeats(msg.record.clipId, jpeg))) jpeg = null;
+      jpeg = encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
       const score = bestFrameScore(metrics);
       const prev = clipBest.get(msg.record.clipId);
-      if (jpeg && (!prev || score > prev.score)) {
+      if (!prev || score > prev.score) {
         prev?.bitmap.close();
         clipBest.set(msg.record.clipId, { frameId: msg.id, score, bitmap });
         keep = true;
       }
     }
-    post({ type: 'result', id: msg.id, metrics, inferenceMs, jpeg });
+    // The result goes now, so the page can send the next frame while this one's JPEG is encoded.
+    post({ type: 'result', id: msg.id, metrics, inferenceMs, encoding: jpeg !== null });
+    jpeg?.then(
+      (blob) => post({ type: 'jpeg', id: msg.id, jpeg: blob }),
+      () => post({ type: 'jpeg', id: msg.id, jpeg: null }),
+    );
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     // Emscripten's abort() leaves the wasm module unusable: every later frame would fail too.
@@ -135,10 +141,9 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
 async function finishClip(clipId: number) {
   const best = clipBest.get(clipId);
   clipBest.delete(clipId);
-  repeats.forget(clipId);
   const png = best ? await encode(best.bitmap, 'image/png') : null;
   best?.bitmap.close();
-  post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, png });
+  post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, score: best?.score ?? -1, png });
 }
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
@@ -148,7 +153,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       void init(msg.wasmBaseUrl, msg.modelUrl);
       break;
     case 'frame':
-      void onFrame(msg);
+      onFrame(msg);
       break;
     case 'finish-clip':
       void finishClip(msg.clipId);
@@ -163,7 +168,6 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     case 'drop-clip':
       clipBest.get(msg.clipId)?.bitmap.close();
       clipBest.delete(msg.clipId);
-      repeats.forget(msg.clipId);
       break;
   }
 };

@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type FrameResult, VisionClient } from './client.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import type { FaceMetrics } from './types.js';
+
+/** A stand-in for the vision worker: records what the page sends and lets the test answer. */
+class FakeWorker {
+  static all: FakeWorker[] = [];
+  onmessage: ((ev: { data: FromWorker }) => void) | null = null;
+  onerror: unknown = null;
+  onmessageerror: unknown = null;
+  readonly got: ToWorker[] = [];
+  terminated = false;
+  constructor() {
+    FakeWorker.all.push(this);
+  }
+  postMessage(msg: ToWorker) {
+    this.got.push(msg);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  say(data: FromWorker) {
+    this.onmessage?.({ data });
+  }
+  frames() {
+    return this.got.filter((m): m is Extract<ToWorker, { type: 'frame' }> => m.type === 'frame');
+  }
+}
+
+const metrics = (timestamp: number) => ({ timestamp }) as FaceMetrics;
+const bitmap = () => ({ close() {} }) as unknown as ImageBitmap;
+const urls = { workerUrl: '/plugin/vision_worker.js', wasmBaseUrl: '/w', modelUrl: '/m' };
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  FakeWorker.all = [];
+  vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('location', { href: 'https://page.test/', origin: 'https://page.test' });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function twoReady() {
+  const client = new VisionClient(urls, 2);
+  // One worker after the other: the second starts when the first is ready.
+  expect(FakeWorker.all).toHaveLength(1);
+  FakeWorker.all[0]?.say({ type: 'ready', initMs: 1 });
+  expect(FakeWorker.all).toHaveLength(2);
+  FakeWorker.all[1]?.say({ type: 'ready', initMs: 1 });
+  await client.whenReady();
+  expect(client.free).toBe(true);
+  const [a, b] = FakeWorker.all as [FakeWorker, FakeWorker];
+  return { client, a, b };
+}
+
+describe('VisionClient with two workers', () => {
+  it('alternates frames between the workers and resolves them in the order they were sent', async () => {
+    const { client, a, b } = await twoReady();
+    const seen: number[] = [];
+    const sent: Array<Promise<FrameResult | null>> = [];
+    for (let i = 1; i <= 4; i++) {
+      const p = client.analyse(bitmap(), i * 10, null);
+      sent.push(p);
+      void p.then((r) => seen.push(r?.metrics.timestamp ?? -1));
+      // One in flight per worker: answer the oldest frame of a worker only after two are out.
+      if (i % 2 === 0) {
+        const [fa] = a.frames().slice(-1);
+        const [fb] = b.frames().slice(-1);
+        if (!fa || !fb) throw new Error('each worker should hold one frame');
+        // The second worker finishes first.
+        b.say({ type: 'result', id: fb.id, metrics: metrics(fb.timestamp), inferenceMs: 1, encoding: false });
+        await flush();
+        a.say({ type: 'result', id: fa.id, metrics: metrics(fa.timestamp), inferenceMs: 1, encoding: false });
+      }
+    }
+    await Promise.all(sent);
+    expect(a.frames().map((f) => f.timestamp)).toEqual([10, 30]);
+    expect(b.frames().map((f) => f.timestamp)).toEqual([20, 40]);
+    expect(seen).toEqual([10, 20, 30, 40]);
+  });
+
+  it('a failed frame does not hold back the frames after it', async () => {
+    const { client, a, b } = await twoReady();
+    const p1 = client.analyse(bitmap(), 1, null);
+    const p2 = client.analyse(bitmap(), 2, null);
+    const [f1] = a.frames();
+    const [f2] = b.frames();
+    if (!f1 || !f2) throw new Error('frames not sent');
+    b.say({ type: 'result', id: f2.id, metrics: metrics(2), inferenceMs: 1, encoding: false });
+    a.say({ type: 'frame-failed', id: f1.id, detail: 'x' });
+    expect(await p1).toBeNull();
+    expect((await p2)?.metrics.timestamp).toBe(2);
+  });
+
+  it("a recorded frame's JPEG follows its result; the worker is free meanwhile", async () => {
+    const { client, a } = await twoReady();
+    let done = false;
+    const p = client.analyse(bitmap(), 1, { clipId: 1, jpegQuality: 0.8 });
+    void p.then(() => {
+      done = true;
+    });
+    const [f] = a.frames();
+    if (!f) throw new Error('frame not sent');
+    a.say({ type: 'result', id: f.id, metrics: metrics(1), inferenceMs: 1, encoding: true });
+    await flush();
+    expect(done).toBe(false);
+    expect(client.free).toBe(true);
+    const blob = new Blob(['x']);
+    a.say({ type: 'jpeg', id: f.id, jpeg: blob });
+    expect((await p)?.jpeg).toBe(blob);
+  });
+
+  it('a picture repeated across the two workers is recorded once, and a repeat kept as best stands for the first', async () => {
+    const { client, a, b } = await twoReady();
+    const rec = { clipId: 3, jpegQuality: 0.8 };
+    const p1 = client.analyse(bitmap(), 1, rec);
+    const p2 = client.analyse(bitmap(), 2, rec);
+    const [f1] = a.frames();
+    const [f2] = b.frames();
+    if (!f1 || !f2) throw new Error('frames not sent');
+    for (const [w, f] of [
+      [b, f2],
+      [a, f1],
+    ] as const) {
+      w.say({ type: 'result', id: f.id, metrics: metrics(f.timestamp), inferenceMs: 1, encoding: true });
+      w.say({ type: 'jpeg', id: f.id, jpeg: new Blob(['same picture']) });
+    }
+    expect((await p1)?.jpeg).not.toBeNull();
+    expect((await p2)?.jpeg).toBeNull();
+    const best = client.finishClip(3);
+    a.say({ type: 'clip-finished', clipId: 3, bestFrameId: f1.id, score: 0.2, png: null });
+    b.say({ type: 'clip-finished', clipId: 3, bestFrameId: f2.id, score: 0.5, png: null });
+    expect((await best).bestFrameId).toBe(f1.id);
+  });
+
+  it("the clip's best frame is the best of both workers' bests", async () => {
+    const { client, a, b } = await twoReady();
+    const done = client.finishClip(7);
+    const png = new Blob(['png']);
+    a.say({ type: 'clip-finished', clipId: 7, bestFrameId: 3, score: 0.4, png: new Blob(['a']) });
+    b.say({ type: 'clip-finished', clipId: 7, bestFrameId: 4, score: 0.9, png });
+    expect(await done).toEqual({ bestFrameId: 4, png });
+    expect(a.got.some((m) => m.type === 'finish-clip')).toBe(true);
+    expect(b.got.some((m) => m.type === 'finish-clip')).toBe(true);
+  });
+
+  it('a second worker that fails to load leaves one worker doing the work', async () => {
+    const client = new VisionClient(urls, 2);
+    FakeWorker.all[0]?.say({ type: 'ready', initMs: 1 });
+    FakeWorker.all[1]?.say({ type: 'init-failed', detail: 'no memory' });
+    await client.whenReady();
+    expect(client.free).toBe(true);
+    expect(FakeWorker.all[1]?.terminated).toBe(true);
+    void client.analyse(bitmap(), 1, null);
+    expect(FakeWorker.all[0]?.frames()).toHaveLength(1);
+  });
+
+  it("the 3D mask's canvas goes to the first worker only, next to the worker script", async () => {
+    const { client, a, b } = await twoReady();
+    const canvas = {} as OffscreenCanvas;
+    const look = { maskColor: '#008700', glowColor: '#000102', minAlpha: 0.3, maxAlpha: 1 };
+    client.showMask(canvas, look);
+    client.hideMask();
+    const masks = a.got.filter((m) => m.type === 'mask' || m.type === 'mask-off');
+    expect(masks).toEqual([
+      { type: 'mask', canvas, rendererUrl: 'https://page.test/plugin/mask_renderer.js', look },
+      { type: 'mask-off' },
+    ]);
+    expect(b.got.some((m) => m.type === 'mask' || m.type === 'mask-off')).toBe(false);
+  });
+});
