@@ -11,8 +11,20 @@ import {
   type HttpResponse,
   sendWithRetry,
 } from './http.js';
-import { type OzAnalysis, type OzFolder, ozFolderSchema, ozLaunchResponseSchema } from './oz-objects.js';
-import { type AnalysisRequest, buildFolderUpload, type FolderUploadInput, toFormData } from './payload.js';
+import {
+  type OzAnalysis,
+  type OzFolder,
+  ozFolderListSchema,
+  ozFolderSchema,
+  ozLaunchResponseSchema,
+} from './oz-objects.js';
+import {
+  type AnalysisRequest,
+  buildFolderUpload,
+  type FolderUpload,
+  type FolderUploadInput,
+  toFormData,
+} from './payload.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep, type Sleep } from './retry.js';
 
 export interface OzApiClientOptions {
@@ -55,6 +67,10 @@ export interface PollOptions extends CallOptions {
 export interface OzApiClient {
   /** POST /api/folders/ with files and `payload`; 201 → the folder (with analyses in single-request mode). */
   createFolder(input: FolderUploadInput, options?: FolderCallOptions): Promise<ApiResult<OzFolder>>;
+  /** The same call with an upload already built (a kept `pending/` upload sent again). */
+  sendFolder(upload: FolderUpload, options?: FolderCallOptions): Promise<ApiResult<OzFolder>>;
+  /** GET /api/folders/?meta_data=key==value&with_analyses=true (analysis-api.md §6) → the `items`. */
+  findFolders(metaKey: string, metaValue: string, options?: CallOptions): Promise<ApiResult<OzFolder[]>>;
   /** POST /api/folders/{id}/analyses/ → the created analyses (may be empty if the API does not echo them). */
   launchAnalyses(
     folderId: string,
@@ -128,11 +144,21 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
     async createFolder(input, call = {}) {
       const upload = buildFolderUpload(input);
       if (!upload.ok) return upload;
+      return client.sendFolder(upload.value, call);
+    },
+
+    async sendFolder(upload, call = {}) {
       const sent = await authed(
-        { method: 'POST', path: folderPath(call.instant), form: toFormData(upload.value) },
+        { method: 'POST', path: folderPath(call.instant), form: toFormData(upload) },
         call,
       );
       return expect(sent, ozFolderSchema);
+    },
+
+    async findFolders(metaKey, metaValue, call = {}) {
+      const query = new URLSearchParams({ meta_data: `${metaKey}==${metaValue}`, with_analyses: 'true' });
+      const sent = await authed({ method: 'GET', path: `/api/folders/?${query.toString()}` }, call);
+      return expect(sent, ozFolderListSchema);
     },
 
     async launchAnalyses(folderId, analyses, call = {}) {

@@ -63,6 +63,7 @@ export async function acceptCapture(
         log.error({ err, event_session_id: claims.sid }, 'could not keep the pending upload');
         return undefined;
       });
+      if (kept !== undefined) deps.pending?.noteKept();
     }
     log.error(
       { event_session_id: claims.sid, code: error.code, cause: error.cause, status: error.status, kept },
@@ -74,6 +75,8 @@ export async function acceptCapture(
   }
   const folder = submitted.folder;
   metrics.uploads.inc({ outcome: 'accepted', code: '' });
+  // The API answers again: uploads kept during the outage go now, without holding up this answer.
+  void deps.pending?.afterSuccess();
   log.info(
     {
       event_session_id: claims.sid,
