@@ -24,6 +24,7 @@ import {
   type FolderUpload,
   type FolderUploadInput,
   toFormData,
+  UPLOAD_ID_META,
 } from './payload.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep, type Sleep } from './retry.js';
 
@@ -148,8 +149,28 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
     },
 
     async sendFolder(upload, call = {}) {
+      const uploadId = upload.payload['folder:meta_data']?.[UPLOAD_ID_META];
+      // An attempt that timed out or lost its answer may have stored the folder: find it before
+      // sending the capture again. The Instant API keeps nothing to find.
+      const beforeRetry =
+        uploadId !== undefined && !call.instant
+          ? async (token: string | undefined) => {
+              const once = { ...http, retry: { ...http.retry, maxAttempts: 1 } };
+              const query = new URLSearchParams({ meta_data: `${UPLOAD_ID_META}==${uploadId}` });
+              const found = await sendWithRetry(once, {
+                method: 'GET',
+                path: `/api/folders/?${query.toString()}`,
+                token,
+                signal: call.signal,
+              });
+              if (!found.ok || found.value.status !== 200) return undefined;
+              const items = ozFolderListSchema.safeParse(found.value.body);
+              const folder = items.success ? items.data[0] : undefined;
+              return folder ? { status: 201, body: folder, attempts: found.value.attempts } : undefined;
+            }
+          : undefined;
       const sent = await authed(
-        { method: 'POST', path: folderPath(call.instant), form: toFormData(upload) },
+        { method: 'POST', path: folderPath(call.instant), form: toFormData(upload), beforeRetry },
         call,
       );
       return expect(sent, ozFolderSchema);

@@ -1,20 +1,14 @@
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type {
-  AnalysisRequest,
-  ApiError,
-  ApiErrorCode,
-  FolderUpload,
-  OzApiClient,
+import {
+  type AnalysisRequest,
+  type ApiError,
+  type ApiErrorCode,
+  type FolderUpload,
+  type OzApiClient,
+  UPLOAD_ID_META,
 } from '../api-client/index.js';
 import { type PendingRecord, pendingRecordSchema, pendingRoot, rejectedRoot } from './pending.js';
-
-/**
- * Folder metadata key a replayed upload carries: `<event_session_id>/<attempt>`. Before creating a
- * folder the replay looks for one with its key (GET /api/folders/?meta_data=…), so a replay that
- * stopped after the API stored the folder does not store it twice.
- */
-export const PENDING_META_KEY = 'adapter_pending_id';
 
 /** A lock older than this belongs to a replay that died; it is taken over. */
 const STALE_LOCK_MS = 10 * 60_000;
@@ -134,7 +128,8 @@ type Outcome =
 
 async function replayOne(api: OzApiClient, dir: string, id: string): Promise<Outcome> {
   const record = await readRecord(dir);
-  if (!record.ok) return { kind: 'set-aside', problem: { id, code: 'pending_unreadable', message: record.why } };
+  if (!record.ok)
+    return { kind: 'set-aside', problem: { id, code: 'pending_unreadable', message: record.why } };
   const state = await readState(dir);
   const analyses = record.value.analyses as unknown as AnalysisRequest[];
   // An instant (lite) upload carries its analyses in the payload; replayed, it becomes a stored
@@ -145,7 +140,10 @@ async function replayOne(api: OzApiClient, dir: string, id: string): Promise<Out
   let resumed = folderId !== undefined;
 
   if (folderId === undefined) {
-    const found = await api.findFolders(PENDING_META_KEY, id);
+    // Before creating, look for the folder an earlier attempt stored (its answer lost, or a replay
+    // that stopped before writing its progress): found by the upload's id in the folder metadata.
+    const uploadId = record.value.payload['folder:meta_data']?.[UPLOAD_ID_META] ?? id;
+    const found = await api.findFolders(UPLOAD_ID_META, uploadId);
     if (!found.ok && found.error.code === 'api_unavailable') return { kind: 'stop', error: found.error };
     const earlier = found.ok ? found.value[0] : undefined;
     if (earlier !== undefined) {
@@ -153,8 +151,9 @@ async function replayOne(api: OzApiClient, dir: string, id: string): Promise<Out
       launched = (earlier.analyses?.length ?? 0) > 0;
       resumed = true;
     } else {
-      const upload = await readUpload(dir, record.value, id, inPayload ? analyses : undefined);
-      if (!upload.ok) return { kind: 'set-aside', problem: { id, code: 'pending_unreadable', message: upload.why } };
+      const upload = await readUpload(dir, record.value, uploadId, inPayload ? analyses : undefined);
+      if (!upload.ok)
+        return { kind: 'set-aside', problem: { id, code: 'pending_unreadable', message: upload.why } };
       const created = await api.sendFolder(upload.value);
       if (!created.ok) return failure(created.error, id);
       folderId = created.value.folder_id;
@@ -175,9 +174,13 @@ function failure(error: ApiError, id: string): Outcome {
   return { kind: 'set-aside', problem: { id, code: error.code, message: error.ozMessage ?? error.message } };
 }
 
-async function readRecord(dir: string): Promise<{ ok: true; value: PendingRecord } | { ok: false; why: string }> {
+async function readRecord(
+  dir: string,
+): Promise<{ ok: true; value: PendingRecord } | { ok: false; why: string }> {
   try {
-    const parsed = pendingRecordSchema.safeParse(JSON.parse(await readFile(join(dir, 'payload.json'), 'utf8')));
+    const parsed = pendingRecordSchema.safeParse(
+      JSON.parse(await readFile(join(dir, 'payload.json'), 'utf8')),
+    );
     if (parsed.success) return { ok: true, value: parsed.data };
     return { ok: false, why: `payload.json: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   } catch (err) {
@@ -188,7 +191,7 @@ async function readRecord(dir: string): Promise<{ ok: true; value: PendingRecord
 async function readUpload(
   dir: string,
   record: PendingRecord,
-  id: string,
+  uploadId: string,
   analyses: readonly AnalysisRequest[] | undefined,
 ): Promise<{ ok: true; value: FolderUpload } | { ok: false; why: string }> {
   const files = [];
@@ -206,7 +209,7 @@ async function readUpload(
     value: {
       payload: {
         ...payload,
-        'folder:meta_data': { ...payload['folder:meta_data'], [PENDING_META_KEY]: id },
+        'folder:meta_data': { ...payload['folder:meta_data'], [UPLOAD_ID_META]: uploadId },
         ...(analyses ? { analyses } : {}),
       },
       files,

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { buildAnalyses, type MediaUpload, type OzApiClient } from '../api-client/index.js';
+import { buildAnalyses, type MediaUpload, type OzApiClient, UPLOAD_ID_META } from '../api-client/index.js';
 import { keepPending } from '../capture/pending.js';
 import { submitCapture } from '../capture/submit.js';
 import { shapeResult } from '../results/index.js';
@@ -43,7 +43,8 @@ export async function acceptCapture(
   const instant = config.architecture === 'lite';
   const submitted = await submitCapture(api, {
     media: capture.media,
-    folderMeta: { ...claims.meta, ...capture.meta },
+    // The upload's own id last, so the page's meta cannot replace it (see UPLOAD_ID_META).
+    folderMeta: { ...claims.meta, ...capture.meta, [UPLOAD_ID_META]: uploadKey(claims) },
     analyses,
     instant,
     token: claims.api_token,
@@ -52,7 +53,9 @@ export async function acceptCapture(
     const { error } = submitted;
     metrics.uploads.inc({ outcome: 'failed', code: error.code });
     let kept: string | undefined;
-    if (error.code === 'api_unavailable' && submitted.upload !== undefined) {
+    // Unavailable, or an answer that could not be read (the folder may exist: replay looks for it).
+    const keep = error.code === 'api_unavailable' || error.code === 'api_bad_response';
+    if (keep && submitted.upload !== undefined) {
       // The user's capture is valid; losing it to an outage would make them start over for nothing.
       kept = await keepPending(deps.dataDir, claims.sid, submitted.upload, {
         event_session_id: claims.sid,
