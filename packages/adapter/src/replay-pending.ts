@@ -4,7 +4,7 @@ import { apiClientOptionsFromConfig, createOzApiClient, type OzApiClient } from 
 import { listPending, replayPending } from './capture/replay.js';
 import { formatConfigError } from './config/index.js';
 import { installPaths } from './paths.js';
-import { type EmbeddedAnalysis, startEmbeddedAnalysis } from './runtime/embedded-analysis.js';
+import type { EmbeddedAnalysis } from './runtime/embedded-analysis.js';
 import { loadAdapterConfig } from './runtime/load-config.js';
 
 /*
@@ -42,6 +42,8 @@ let embedded: EmbeddedAnalysis | undefined;
 let api: OzApiClient | undefined;
 try {
   if (config.analysis.embedded) {
+    // Loaded only here: the analysis service and its models are heavy, an external API needs neither.
+    const { startEmbeddedAnalysis } = await import('./runtime/embedded-analysis.js');
     embedded = await startEmbeddedAnalysis({
       dataDir: config.analysis.data_dir ?? join(paths.assetsDir, 'analysis-data'),
       modelsDir: join(paths.assetsDir, 'models'),
