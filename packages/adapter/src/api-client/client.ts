@@ -11,6 +11,7 @@ import {
   type HttpResponse,
   sendWithRetry,
 } from './http.js';
+import { Limiter } from './limiter.js';
 import {
   type OzAnalysis,
   type OzFolder,
@@ -35,6 +36,8 @@ export interface OzApiClientOptions {
   readonly auth?: AuthSettings;
   /** Per-attempt timeout (`api_timeout_ms`). */
   readonly timeoutMs?: number;
+  /** Folder and container uploads in flight at once (`api_max_concurrent_uploads`); the rest wait. */
+  readonly maxConcurrentUploads?: number;
   readonly retry?: RetryPolicy;
   readonly logger?: ApiLogger;
   // Injected for tests; real defaults otherwise.
@@ -101,6 +104,7 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
     logger: options.logger,
   };
   const now = options.now ?? Date.now;
+  const uploads = new Limiter(Math.max(1, Math.trunc(options.maxConcurrentUploads ?? 8)));
   const hasOwnAuth = options.auth?.token !== undefined || options.auth?.credentials !== undefined;
   const tokens =
     hasOwnAuth && options.auth ? new TokenManager(http, options.auth, () => now() / 1000) : undefined;
@@ -169,9 +173,11 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
               return folder ? { status: 201, body: folder, attempts: found.value.attempts } : undefined;
             }
           : undefined;
-      const sent = await authed(
-        { method: 'POST', path: folderPath(call.instant), form: toFormData(upload), beforeRetry },
-        call,
+      const sent = await uploads.run(() =>
+        authed(
+          { method: 'POST', path: folderPath(call.instant), form: toFormData(upload), beforeRetry },
+          call,
+        ),
       );
       return expect(sent, ozFolderSchema);
     },
@@ -227,9 +233,8 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
 
     async uploadContainer(container, call = {}) {
       const binary = new Blob([Uint8Array.from(container)], { type: 'application/octet-stream' });
-      const sent = await authed(
-        { method: 'POST', path: folderPath(call.instant).replace(/\/$/, ''), binary },
-        call,
+      const sent = await uploads.run(() =>
+        authed({ method: 'POST', path: folderPath(call.instant).replace(/\/$/, ''), binary }, call),
       );
       return expect(sent, ozFolderSchema);
     },
