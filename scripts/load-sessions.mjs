@@ -111,7 +111,14 @@ async function main() {
     const wall = performance.now() - t0;
     const cpuAfter = target.cpuSeconds();
     const runs = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value);
-    const errors = settled.filter((s) => s.status === 'rejected').map((s) => String(s.reason?.message));
+    // A network failure is "fetch failed" with the reason in `cause` (a timeout, a reset): keep it.
+    const errors = settled
+      .filter((s) => s.status === 'rejected')
+      .map((s) => {
+        const cause = s.reason?.cause;
+        const why = cause ? ` (${cause.code ?? cause.name ?? String(cause)})` : '';
+        return `${String(s.reason?.message)}${why}`;
+      });
     failed = errors.length;
     const byKind = new Map();
     for (const e of errors) byKind.set(errorKind(e), (byKind.get(errorKind(e)) ?? 0) + 1);

@@ -130,31 +130,45 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let nextAdapter = 0;
 
+/** A network failure names its stage: "upload: fetch failed". */
+function at(stage, promise) {
+  return promise.catch((err) => {
+    err.message = `${stage}: ${err.message}`;
+    throw err;
+  });
+}
+
 /** One session the way the plugin runs it, hopping adapters in a pool. Times in ms. */
 export async function runSession(urls, data, pollMs, counters) {
   const n = nextAdapter++;
   const url = urls[n % urls.length];
   const uploadUrl = urls[(n + 1) % urls.length];
   const t0 = performance.now();
-  const created = await fetch(`${url}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ event_session_id: crypto.randomUUID(), actions: ['video_selfie_blank'] }),
-  });
+  const created = await at(
+    'session',
+    fetch(`${url}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ event_session_id: crypto.randomUUID(), actions: ['video_selfie_blank'] }),
+    }),
+  );
   const session = await created.json();
   if (created.status !== 200) throw new Error(`session: ${created.status} ${JSON.stringify(session)}`);
   const tUpload = performance.now();
-  const up = await fetch(`${uploadUrl}/api/v1/sessions/${session.session}/media`, {
-    method: 'POST',
-    body: uploadForm(data),
-  });
+  const up = await at(
+    'upload',
+    fetch(`${uploadUrl}/api/v1/sessions/${session.session}/media`, {
+      method: 'POST',
+      body: uploadForm(data),
+    }),
+  );
   const accepted = await up.json();
   if (up.status !== 202) throw new Error(`upload: ${up.status} ${JSON.stringify(accepted)}`);
   const tAccepted = performance.now();
   let body = accepted;
   while (body.state !== 'finished') {
     await sleep(pollMs);
-    const res = await fetch(`${url}/api/v1/sessions/${accepted.session}/result`);
+    const res = await at('result', fetch(`${url}/api/v1/sessions/${accepted.session}/result`));
     body = await res.json();
     counters.reads++;
     if (res.status !== 200) throw new Error(`result: ${res.status} ${JSON.stringify(body)}`);
