@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isFolderFinished } from '../results/status.js';
 import { type AuthSettings, TokenManager } from './auth.js';
 import { type ApiResult, fail, ok } from './errors.js';
@@ -12,13 +12,7 @@ import {
   sendWithRetry,
 } from './http.js';
 import { Limiter } from './limiter.js';
-import {
-  type OzAnalysis,
-  type OzFolder,
-  ozFolderListSchema,
-  ozFolderSchema,
-  ozLaunchResponseSchema,
-} from './oz-objects.js';
+import { type OzAnalysis, type OzFolder, ozFolderSchema, ozLaunchResponseSchema } from './oz-objects.js';
 import {
   type AnalysisRequest,
   buildFolderUpload,
@@ -73,8 +67,6 @@ export interface OzApiClient {
   createFolder(input: FolderUploadInput, options?: FolderCallOptions): Promise<ApiResult<OzFolder>>;
   /** The same call with an upload already built (a kept `pending/` upload sent again). */
   sendFolder(upload: FolderUpload, options?: FolderCallOptions): Promise<ApiResult<OzFolder>>;
-  /** GET /api/folders/?meta_data=key==value&with_analyses=true (analysis-api.md §6) → the `items`. */
-  findFolders(metaKey: string, metaValue: string, options?: CallOptions): Promise<ApiResult<OzFolder[]>>;
   /** POST /api/folders/{id}/analyses/ → the created analyses (may be empty if the API does not echo them). */
   launchAnalyses(
     folderId: string,
@@ -89,7 +81,18 @@ export interface OzApiClient {
   getSessionToken(options?: CallOptions): Promise<ApiResult<string>>;
   /** Sealed container upload: the opaque blob as application/octet-stream. */
   uploadContainer(container: Uint8Array, options?: FolderCallOptions): Promise<ApiResult<OzFolder>>;
+  /**
+   * GET /api/folders/?meta_data=key==value&with_analyses=true: the newest folder whose metadata has that
+   * value (null when none), created within the last `maxAgeS` seconds (default one hour).
+   */
+  findFolderByMeta(
+    key: string,
+    value: string,
+    options?: CallOptions & { readonly maxAgeS?: number },
+  ): Promise<ApiResult<OzFolder | null>>;
 }
+
+const folderListSchema = z.looseObject({ items: z.array(ozFolderSchema) });
 
 const folderPath = (instant: boolean | undefined) => (instant ? '/api/instant/folders/' : '/api/folders/');
 
@@ -105,6 +108,15 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
   };
   const now = options.now ?? Date.now;
   const uploads = new Limiter(Math.max(1, Math.trunc(options.maxConcurrentUploads ?? 8)));
+  /** The folder LIST query (analysis-api.md §6) for the newest folder with `key==value`, analyses included. */
+  const byMetaPath = (key: string, value: string, maxAgeS = 3600) =>
+    `/api/folders/?${new URLSearchParams({
+      meta_data: `${key}==${value}`,
+      with_analyses: 'true',
+      'time_created.min': String(Math.floor(now() / 1000) - maxAgeS),
+      sorting: 'time_created{desc}',
+      limit: '1',
+    })}`;
   const hasOwnAuth = options.auth?.token !== undefined || options.auth?.credentials !== undefined;
   const tokens =
     hasOwnAuth && options.auth ? new TokenManager(http, options.auth, () => now() / 1000) : undefined;
@@ -160,16 +172,15 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
         uploadId !== undefined && !call.instant
           ? async (token: string | undefined) => {
               const once = { ...http, retry: { ...http.retry, maxAttempts: 1 } };
-              const query = new URLSearchParams({ meta_data: `${UPLOAD_ID_META}==${uploadId}` });
               const found = await sendWithRetry(once, {
                 method: 'GET',
-                path: `/api/folders/?${query.toString()}`,
+                path: byMetaPath(UPLOAD_ID_META, uploadId),
                 token,
                 signal: call.signal,
               });
               if (!found.ok || found.value.status !== 200) return undefined;
-              const items = ozFolderListSchema.safeParse(found.value.body);
-              const folder = items.success ? items.data[0] : undefined;
+              const list = folderListSchema.safeParse(found.value.body);
+              const folder = list.success ? list.data.items[0] : undefined;
               return folder ? { status: 201, body: folder, attempts: found.value.attempts } : undefined;
             }
           : undefined;
@@ -180,12 +191,6 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
         ),
       );
       return expect(sent, ozFolderSchema);
-    },
-
-    async findFolders(metaKey, metaValue, call = {}) {
-      const query = new URLSearchParams({ meta_data: `${metaKey}==${metaValue}`, with_analyses: 'true' });
-      const sent = await authed({ method: 'GET', path: `/api/folders/?${query.toString()}` }, call);
-      return expect(sent, ozFolderListSchema);
     },
 
     async launchAnalyses(folderId, analyses, call = {}) {
@@ -237,6 +242,12 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
         authed({ method: 'POST', path: folderPath(call.instant).replace(/\/$/, ''), binary }, call),
       );
       return expect(sent, ozFolderSchema);
+    },
+
+    async findFolderByMeta(key, value, call = {}) {
+      const sent = await authed({ method: 'GET', path: byMetaPath(key, value, call.maxAgeS) }, call);
+      const list = expect(sent, folderListSchema);
+      return list.ok ? ok(list.value.items[0] ?? null) : list;
     },
   };
   return client;

@@ -46,9 +46,6 @@ export const ozFolderSchema = z.looseObject({
 });
 export type OzFolder = z.output<typeof ozFolderSchema>;
 
-/** The folder LIST answer (§6): folders in `items`; the rest of the envelope is not documented. */
-export const ozFolderListSchema = z.looseObject({ items: z.array(ozFolderSchema) }).transform((o) => o.items);
-
 /** Body of POST /api/authorize/auth and /refresh/: only the two tokens matter. */
 export const ozAuthSchema = z.looseObject({
   access_token: z.string().min(1),

@@ -101,7 +101,7 @@ export async function replayPending(options: ReplayOptions): Promise<ReplayRepor
     }
     let keep = true;
     try {
-      const outcome = await replayOne(options.api, dir, id);
+      const outcome = await replayOne(options.api, dir, id, now);
       if (outcome.kind === 'replayed') {
         replayed.push(outcome.upload);
         keep = false;
@@ -126,7 +126,7 @@ type Outcome =
   | { kind: 'set-aside'; problem: SetAsideUpload }
   | { kind: 'stop'; error: ApiError };
 
-async function replayOne(api: OzApiClient, dir: string, id: string): Promise<Outcome> {
+async function replayOne(api: OzApiClient, dir: string, id: string, now: () => number): Promise<Outcome> {
   const record = await readRecord(dir);
   if (!record.ok)
     return { kind: 'set-aside', problem: { id, code: 'pending_unreadable', message: record.why } };
@@ -143,9 +143,11 @@ async function replayOne(api: OzApiClient, dir: string, id: string): Promise<Out
     // Before creating, look for the folder an earlier attempt stored (its answer lost, or a replay
     // that stopped before writing its progress): found by the upload's id in the folder metadata.
     const uploadId = record.value.payload['folder:meta_data']?.[UPLOAD_ID_META] ?? id;
-    const found = await api.findFolders(UPLOAD_ID_META, uploadId);
+    // The folder, if any, was created just before the upload was kept: look back that far, and an hour more.
+    const ageS = Math.max(0, (now() - Date.parse(record.value.saved_at)) / 1000);
+    const found = await api.findFolderByMeta(UPLOAD_ID_META, uploadId, { maxAgeS: Math.ceil(ageS) + 3600 });
     if (!found.ok && found.error.code === 'api_unavailable') return { kind: 'stop', error: found.error };
-    const earlier = found.ok ? found.value[0] : undefined;
+    const earlier = found.ok ? (found.value ?? undefined) : undefined;
     if (earlier !== undefined) {
       folderId = earlier.folder_id;
       launched = (earlier.analyses?.length ?? 0) > 0;

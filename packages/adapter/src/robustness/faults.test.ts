@@ -104,9 +104,7 @@ describe.skipIf(!present)('fault injection between the adapter and the analysis 
 
   /** The folders the real service holds for a transaction id (read past the proxy). */
   async function foldersOf(transactionId: string): Promise<OzFolder[]> {
-    const found = await real.api.findFolders('transaction_id', transactionId);
-    if (!found.ok) throw new Error(found.error.code);
-    return found.value;
+    return real.foldersWithMeta('transaction_id', transactionId);
   }
 
   async function waitFinished(folderId: string): Promise<OzFolder> {

@@ -1,5 +1,6 @@
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
+import type { MaskLook } from './mask/look.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { FaceMetrics } from './types.js';
 
@@ -26,8 +27,10 @@ export class VisionClient {
   private ready: Promise<number>;
   private isReady = false;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
+  private readonly workerUrl: string;
 
   constructor(urls: VisionUrls) {
+    this.workerUrl = urls.workerUrl;
     const started = startClassicWorker(urls.workerUrl);
     this.worker = started.worker;
     this.stopWorker = started.stop;
@@ -118,6 +121,16 @@ export class VisionClient {
       this.clips.set(clipId, resolve);
       this.send({ type: 'finish-clip', clipId });
     });
+  }
+
+  /** Hands the 3D mask's canvas to the worker, which loads the renderer next to itself and draws on it. */
+  showMask(canvas: OffscreenCanvas, look: MaskLook): void {
+    const rendererUrl = new URL('mask_renderer.js', new URL(this.workerUrl, location.href)).href;
+    this.send({ type: 'mask', canvas, rendererUrl, look }, [canvas]);
+  }
+
+  hideMask(): void {
+    this.send({ type: 'mask-off' });
   }
 
   dropClip(clipId: number): void {

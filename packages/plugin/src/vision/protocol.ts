@@ -1,3 +1,4 @@
+import type { MaskLook } from './mask/look.js';
 import type { FaceMetrics } from './types.js';
 
 /** Messages from the page to the vision worker. */
@@ -12,6 +13,9 @@ export type ToWorker =
       record: { clipId: number; jpegQuality: number } | null;
     }
   | { type: 'finish-clip'; clipId: number }
+  /** Draw the 3D mask on this canvas; `rendererUrl` is the lazily loaded renderer (mask_renderer.js). */
+  | { type: 'mask'; canvas: OffscreenCanvas; rendererUrl: string; look: MaskLook }
+  | { type: 'mask-off' }
   | { type: 'drop-clip'; clipId: number };
 
 /** Messages from the vision worker to the page. */

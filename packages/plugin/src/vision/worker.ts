@@ -2,13 +2,15 @@
 // The vision worker: owns the FaceLandmarker model, measures each frame, encodes recorded frames.
 // It is a classic worker because tasks-vision loads its wasm glue with importScripts().
 import { FaceLandmarker, FilesetResolver } from '@mediapipe/tasks-vision';
+import { RepeatFilter } from '../capture/repeats.js';
 import { bestFrameScore } from '../capture/score.js';
-import { computeMetrics } from './metrics.js';
+import type { MaskLook, MaskRenderer, MaskRendererModule } from './mask/look.js';
+import { computeMetrics, mainFaceIndex } from './metrics.js';
 import { type PixelStats, pixelStats } from './pixels.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { Box } from './types.js';
 
-declare const self: DedicatedWorkerGlobalScope;
+declare const self: DedicatedWorkerGlobalScope & { OzMaskRenderer?: MaskRendererModule };
 
 let landmarker: FaceLandmarker | null = null;
 let lastTimestamp = -1;
@@ -23,8 +25,31 @@ interface ClipBest {
   bitmap: ImageBitmap;
 }
 const clipBest = new Map<number, ClipBest>();
+const repeats = new RepeatFilter();
 
 const post = (msg: FromWorker) => self.postMessage(msg);
+
+/** The 3D mask, drawn only when the page hands over a canvas; its renderer script is loaded then. */
+let mask: MaskRenderer | null = null;
+
+function startMask(canvas: OffscreenCanvas, rendererUrl: string, look: MaskLook) {
+  mask?.stop();
+  mask = null;
+  try {
+    if (!self.OzMaskRenderer) importScripts(rendererUrl);
+    const module = self.OzMaskRenderer;
+    if (!module) throw new Error('mask renderer did not load');
+    mask = module.create(
+      canvas,
+      FaceLandmarker.FACE_LANDMARKS_TESSELATION,
+      FaceLandmarker.FACE_LANDMARKS_FACE_OVAL,
+      look,
+    );
+  } catch (err) {
+    // The mask is decoration: the capture goes on with the oval alone.
+    console.warn(`[OzLiveness] 3D mask unavailable: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 
 async function init(wasmBaseUrl: string, modelUrl: string) {
   const t0 = performance.now();
@@ -77,13 +102,20 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     const inferenceMs = performance.now() - t0;
     const frame = { width: bitmap.width, height: bitmap.height, timestamp: msg.timestamp };
     const first = computeMetrics(result, frame, null);
+    mask?.update(
+      result.faceLandmarks[mainFaceIndex(result.faceLandmarks)] ?? null,
+      bitmap.width,
+      bitmap.height,
+    );
     const metrics = { ...first, ...(faceStats(bitmap, first.box) ?? {}) };
     let jpeg: Blob | null = null;
     if (msg.record) {
       jpeg = await encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
+      // The same picture handed over twice is recorded once (capture/repeats.ts).
+      if (jpeg && (await repeats.repeats(msg.record.clipId, jpeg))) jpeg = null;
       const score = bestFrameScore(metrics);
       const prev = clipBest.get(msg.record.clipId);
-      if (!prev || score > prev.score) {
+      if (jpeg && (!prev || score > prev.score)) {
         prev?.bitmap.close();
         clipBest.set(msg.record.clipId, { frameId: msg.id, score, bitmap });
         keep = true;
@@ -103,6 +135,7 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
 async function finishClip(clipId: number) {
   const best = clipBest.get(clipId);
   clipBest.delete(clipId);
+  repeats.forget(clipId);
   const png = best ? await encode(best.bitmap, 'image/png') : null;
   best?.bitmap.close();
   post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, png });
@@ -120,9 +153,17 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     case 'finish-clip':
       void finishClip(msg.clipId);
       break;
+    case 'mask':
+      startMask(msg.canvas, msg.rendererUrl, msg.look);
+      break;
+    case 'mask-off':
+      mask?.stop();
+      mask = null;
+      break;
     case 'drop-clip':
       clipBest.get(msg.clipId)?.bitmap.close();
       clipBest.delete(msg.clipId);
+      repeats.forget(msg.clipId);
       break;
   }
 };
