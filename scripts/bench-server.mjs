@@ -21,20 +21,14 @@
 //   --against   another built checkout (its packages/adapter/dist): measured in the same run, side by side
 //   --pool      N adapters + N analysis workers (needs postgresql and redis-server installed)
 // Needs `pnpm build` and `pnpm models`; the face comes from $LIVENESS_FIXTURES (default ../shared/fixtures).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, quantile, table } from './lib/bench-format.mjs';
+import { runSession, shotSet, startAdapter } from './lib/capture-session.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const fixturesDir = process.env.LIVENESS_FIXTURES ?? resolve(repoRoot, '../shared/fixtures');
-// sharp and jszip are the adapter's own dependencies; borrow them instead of adding root ones.
-const adapterRequire = createRequire(join(repoRoot, 'packages/adapter/package.json'));
-const sharp = adapterRequire('sharp');
-const JSZip = adapterRequire('jszip');
 
 function parseArgs(argv) {
   const out = { sessions: 200, poll: 250, single: 5, frames: 10, smoke: false, against: undefined, pool: 0 };
@@ -61,104 +55,7 @@ function parseArgs(argv) {
   return out;
 }
 
-function startAdapter(root, dataDir) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(root, 'packages/adapter/dist/main.js')], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        OZ_ADAPTER_DATA_DIR: join(dataDir, 'adapter'),
-        OZ_ADAPTER_ANALYSIS__DATA_DIR: join(dataDir, 'analysis'),
-        OZ_ADAPTER_SESSION_SECRET: 'bench-server-session-secret-long-enough-0123456789',
-        // One client IP makes all the sessions: the per-IP limits would refuse most of them.
-        OZ_ADAPTER_RATE_LIMITS__SESSIONS: '0',
-        OZ_ADAPTER_RATE_LIMITS__UPLOADS: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const logs = [];
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`adapter did not start:\n${logs.join('')}`));
-    }, 120_000);
-    child.stdout.on('data', (chunk) => {
-      const text = chunk.toString();
-      if (logs.length < 200) logs.push(text);
-      const m = /open-liveness adapter: (http:\/\/\S+)/.exec(text);
-      if (m) {
-        clearTimeout(timer);
-        resolvePromise({
-          url: m[1].replace(/\/$/, ''),
-          pid: child.pid,
-          cpuSeconds: () => processCpuSeconds(child.pid),
-          stop: () =>
-            new Promise((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', done);
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.stderr.on('data', (c) => logs.length < 200 && logs.push(c.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`adapter exited with ${code}:\n${logs.join('')}`));
-    });
-  });
-}
-
 const sumCpu = (byRole) => Object.values(byRole).reduce((a, b) => a + b, 0);
-
-/** CPU seconds (user + system) of a process so far, from /proc (Linux); 0 when unreadable. */
-function processCpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** A shot set as the plugin builds it: frames `000.jpg…` and a manifest. */
-async function shotSet(frames) {
-  const face = await sharp(join(fixturesDir, 'images/person_b_intel_female_frontal.png'))
-    .resize({ width: 480 })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-  const zip = new JSZip();
-  const names = Array.from({ length: frames }, (_, i) => `${String(i).padStart(3, '0')}.jpg`);
-  for (const n of names) zip.file(n, face);
-  zip.file(
-    'manifest.json',
-    JSON.stringify({
-      version: 1,
-      action: 'video_selfie_blank',
-      orientation: 'portrait',
-      frames: names.map((name, i) => ({ name, t: i * 33 })),
-      best_frame: names[0],
-      additional_info: JSON.stringify({ virtual_camera_suspected: false }),
-    }),
-  );
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-}
-
-function uploadForm(data) {
-  const form = new FormData();
-  form.append(
-    'manifest',
-    JSON.stringify({
-      version: 1,
-      media: [{ field: 'video1', action: 'video_selfie_blank', kind: 'shots_set' }],
-    }),
-  );
-  form.append('video1', new Blob([data], { type: 'application/zip' }), 'video1.bin');
-  return form;
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The single process (embedded analysis) or, with --pool, a pool; both answer { urls, stop }. */
 async function startTarget(root, dataDir, pool) {
@@ -168,47 +65,6 @@ async function startTarget(root, dataDir, pool) {
   }
   const adapter = await startAdapter(root, dataDir);
   return { urls: [adapter.url], stop: adapter.stop, cpuSeconds: () => ({ adapter: adapter.cpuSeconds() }) };
-}
-
-let nextAdapter = 0;
-
-/** One session the way the plugin runs it, hopping adapters in a pool. Times in ms. */
-async function runSession(urls, data, pollMs, counters) {
-  const n = nextAdapter++;
-  const url = urls[n % urls.length];
-  const uploadUrl = urls[(n + 1) % urls.length];
-  const t0 = performance.now();
-  const created = await fetch(`${url}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ event_session_id: crypto.randomUUID(), actions: ['video_selfie_blank'] }),
-  });
-  const session = await created.json();
-  if (created.status !== 200) throw new Error(`session: ${created.status} ${JSON.stringify(session)}`);
-  const tUpload = performance.now();
-  const up = await fetch(`${uploadUrl}/api/v1/sessions/${session.session}/media`, {
-    method: 'POST',
-    body: uploadForm(data),
-  });
-  const accepted = await up.json();
-  if (up.status !== 202) throw new Error(`upload: ${up.status} ${JSON.stringify(accepted)}`);
-  const tAccepted = performance.now();
-  let body = accepted;
-  while (body.state !== 'finished') {
-    await sleep(pollMs);
-    const res = await fetch(`${url}/api/v1/sessions/${accepted.session}/result`);
-    body = await res.json();
-    counters.reads++;
-    if (res.status !== 200) throw new Error(`result: ${res.status} ${JSON.stringify(body)}`);
-  }
-  const tEnd = performance.now();
-  return {
-    total: tEnd - t0,
-    upload: tAccepted - tUpload,
-    verdict: tEnd - tAccepted,
-    uploadToVerdict: tEnd - tUpload,
-    verdictValue: JSON.stringify(body.analyses ?? body.state),
-  };
 }
 
 const load = () =>

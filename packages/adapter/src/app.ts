@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { OzApiClient } from './api-client/index.js';
+import { PendingReplayer } from './capture/replayer.js';
 import type { AdapterConfig } from './config/index.js';
 import type { ContainerKeys } from './container/keys.js';
 import { createContainerRuntime } from './container/runtime.js';
@@ -60,6 +61,8 @@ export interface AppDeps {
   readonly originPolicy?: OriginPolicy;
   /** Result reads without the API round trip (the embedded analysis service's hot state). */
   readonly localFolders?: LocalFolderReader;
+  /** Replays `pending/` after a recovery; built here from `api` and `dataDir` when not given. */
+  readonly pending?: PendingReplayer;
 }
 
 /** The adapter's HTTP surface. Pure wiring: every route lives in its own module. */
@@ -76,16 +79,22 @@ export function createApp(deps: AppDeps): Express {
     config.use_wasm_container && deps.containerKeys !== undefined
       ? createContainerRuntime(deps.containerKeys, deps.sessionSecret, now, state.containerTokens)
       : undefined;
+  const api = config.architecture === 'capture' ? undefined : deps.api;
+  const pending =
+    api === undefined
+      ? undefined
+      : (deps.pending ?? new PendingReplayer(deps.dataDir, api, log.child({ component: 'pending' })));
   const protocol: ProtocolDeps = {
     config,
     log,
     metrics,
-    api: config.architecture === 'capture' ? undefined : deps.api,
+    api,
     sessionSecret: deps.sessionSecret,
     uploadedSessions: state.uploadedSessions,
     results: state.results,
     container,
     dataDir: deps.dataDir,
+    pending,
     license: deps.license,
     nodeEnv: deps.nodeEnv,
     now,

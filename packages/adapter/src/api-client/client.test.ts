@@ -375,6 +375,43 @@ describe('analyses and polling', () => {
   });
 });
 
+describe('concurrent uploads', () => {
+  it('keeps at most maxConcurrentUploads folder uploads in flight; waiting does not count toward the timeout', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const { createServer } = await import('node:http');
+    // A slow API that counts the uploads it is handling at once.
+    const server = createServer((req, res) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      req.resume();
+      req.on('end', () =>
+        setTimeout(() => {
+          inFlight--;
+          res.writeHead(201, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(FOLDER));
+        }, 150),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    try {
+      // Six uploads of 150 ms each, two at a time: the last waits ~450 ms, beyond the 300 ms timeout,
+      // and still succeeds on its first attempt because waiting is not an attempt.
+      const c = client(`http://127.0.0.1:${port}`, { maxConcurrentUploads: 2, timeoutMs: 300 });
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => c.createFolder({ media: capture.slice(0, 1) })),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(peak).toBe(2);
+      expect(sleeps).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
 describe('findFolderByMeta', () => {
   it('asks for the newest folder with that metadata, analyses included; none is null', async () => {
     let items: unknown[] = [{ ...FOLDER, meta_data: { transaction_id: 't-7' } }];

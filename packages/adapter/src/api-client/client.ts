@@ -11,8 +11,16 @@ import {
   type HttpResponse,
   sendWithRetry,
 } from './http.js';
+import { Limiter } from './limiter.js';
 import { type OzAnalysis, type OzFolder, ozFolderSchema, ozLaunchResponseSchema } from './oz-objects.js';
-import { type AnalysisRequest, buildFolderUpload, type FolderUploadInput, toFormData } from './payload.js';
+import {
+  type AnalysisRequest,
+  buildFolderUpload,
+  type FolderUpload,
+  type FolderUploadInput,
+  toFormData,
+  UPLOAD_ID_META,
+} from './payload.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, realSleep, type Sleep } from './retry.js';
 
 export interface OzApiClientOptions {
@@ -22,6 +30,8 @@ export interface OzApiClientOptions {
   readonly auth?: AuthSettings;
   /** Per-attempt timeout (`api_timeout_ms`). */
   readonly timeoutMs?: number;
+  /** Folder and container uploads in flight at once (`api_max_concurrent_uploads`); the rest wait. */
+  readonly maxConcurrentUploads?: number;
   readonly retry?: RetryPolicy;
   readonly logger?: ApiLogger;
   // Injected for tests; real defaults otherwise.
@@ -55,6 +65,8 @@ export interface PollOptions extends CallOptions {
 export interface OzApiClient {
   /** POST /api/folders/ with files and `payload`; 201 → the folder (with analyses in single-request mode). */
   createFolder(input: FolderUploadInput, options?: FolderCallOptions): Promise<ApiResult<OzFolder>>;
+  /** The same call with an upload already built (a kept `pending/` upload sent again). */
+  sendFolder(upload: FolderUpload, options?: FolderCallOptions): Promise<ApiResult<OzFolder>>;
   /** POST /api/folders/{id}/analyses/ → the created analyses (may be empty if the API does not echo them). */
   launchAnalyses(
     folderId: string,
@@ -95,6 +107,16 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
     logger: options.logger,
   };
   const now = options.now ?? Date.now;
+  const uploads = new Limiter(Math.max(1, Math.trunc(options.maxConcurrentUploads ?? 8)));
+  /** The folder LIST query (analysis-api.md §6) for the newest folder with `key==value`, analyses included. */
+  const byMetaPath = (key: string, value: string, maxAgeS = 3600) =>
+    `/api/folders/?${new URLSearchParams({
+      meta_data: `${key}==${value}`,
+      with_analyses: 'true',
+      'time_created.min': String(Math.floor(now() / 1000) - maxAgeS),
+      sorting: 'time_created{desc}',
+      limit: '1',
+    })}`;
   const hasOwnAuth = options.auth?.token !== undefined || options.auth?.credentials !== undefined;
   const tokens =
     hasOwnAuth && options.auth ? new TokenManager(http, options.auth, () => now() / 1000) : undefined;
@@ -139,9 +161,34 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
     async createFolder(input, call = {}) {
       const upload = buildFolderUpload(input);
       if (!upload.ok) return upload;
-      const sent = await authed(
-        { method: 'POST', path: folderPath(call.instant), form: toFormData(upload.value) },
-        call,
+      return client.sendFolder(upload.value, call);
+    },
+
+    async sendFolder(upload, call = {}) {
+      const uploadId = upload.payload['folder:meta_data']?.[UPLOAD_ID_META];
+      // An attempt that timed out or lost its answer may have stored the folder: find it before
+      // sending the capture again. The Instant API keeps nothing to find.
+      const beforeRetry =
+        uploadId !== undefined && !call.instant
+          ? async (token: string | undefined) => {
+              const once = { ...http, retry: { ...http.retry, maxAttempts: 1 } };
+              const found = await sendWithRetry(once, {
+                method: 'GET',
+                path: byMetaPath(UPLOAD_ID_META, uploadId),
+                token,
+                signal: call.signal,
+              });
+              if (!found.ok || found.value.status !== 200) return undefined;
+              const list = folderListSchema.safeParse(found.value.body);
+              const folder = list.success ? list.data.items[0] : undefined;
+              return folder ? { status: 201, body: folder, attempts: found.value.attempts } : undefined;
+            }
+          : undefined;
+      const sent = await uploads.run(() =>
+        authed(
+          { method: 'POST', path: folderPath(call.instant), form: toFormData(upload), beforeRetry },
+          call,
+        ),
       );
       return expect(sent, ozFolderSchema);
     },
@@ -191,22 +238,14 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
 
     async uploadContainer(container, call = {}) {
       const binary = new Blob([Uint8Array.from(container)], { type: 'application/octet-stream' });
-      const sent = await authed(
-        { method: 'POST', path: folderPath(call.instant).replace(/\/$/, ''), binary },
-        call,
+      const sent = await uploads.run(() =>
+        authed({ method: 'POST', path: folderPath(call.instant).replace(/\/$/, ''), binary }, call),
       );
       return expect(sent, ozFolderSchema);
     },
 
     async findFolderByMeta(key, value, call = {}) {
-      const query = new URLSearchParams({
-        meta_data: `${key}==${value}`,
-        with_analyses: 'true',
-        'time_created.min': String(Math.floor(now() / 1000) - (call.maxAgeS ?? 3600)),
-        sorting: 'time_created{desc}',
-        limit: '1',
-      });
-      const sent = await authed({ method: 'GET', path: `/api/folders/?${query}` }, call);
+      const sent = await authed({ method: 'GET', path: byMetaPath(key, value, call.maxAgeS) }, call);
       const list = expect(sent, folderListSchema);
       return list.ok ? ok(list.value.items[0] ?? null) : list;
     },

@@ -9,6 +9,7 @@ export interface ApiClientConfig {
   readonly api_password?: string | undefined;
   readonly api_use_token: 'config' | 'client';
   readonly api_timeout_ms: number;
+  readonly api_max_concurrent_uploads: number;
 }
 
 /**
@@ -33,5 +34,10 @@ export function apiClientOptionsFromConfig(
               : undefined,
         }
       : undefined);
-  return { baseUrl, timeoutMs: config.api_timeout_ms, ...(auth ? { auth } : {}) };
+  return {
+    baseUrl,
+    timeoutMs: config.api_timeout_ms,
+    maxConcurrentUploads: config.api_max_concurrent_uploads,
+    ...(auth ? { auth } : {}),
+  };
 }

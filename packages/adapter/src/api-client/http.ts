@@ -30,6 +30,11 @@ export interface HttpRequest {
   readonly form?: FormData;
   readonly binary?: Blob;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Asked before each retry: an answer here ends the call as if the request had succeeded. A
+   * folder upload uses it to look for the folder an attempt whose answer was lost did store.
+   */
+  readonly beforeRetry?: ((token: string | undefined) => Promise<HttpResponse | undefined>) | undefined;
 }
 
 export interface HttpResponse {
@@ -111,6 +116,8 @@ export async function sendWithRetry(deps: HttpDeps, req: HttpRequest): Promise<A
         'analysis API call failed; retrying',
       );
       await deps.sleep(delay, req.signal);
+      const earlier = await req.beforeRetry?.(req.token);
+      if (earlier !== undefined) return ok(earlier);
     }
   }
   return fail('api_unavailable', {

@@ -28,6 +28,7 @@ export {
   type FolderUploadInput,
   type MediaUpload,
   toFormData,
+  UPLOAD_ID_META,
 } from './payload.js';
 export { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy, type Sleep } from './retry.js';
 export { isVideoAction, type Orientation, tagsForAction } from './tags.js';

@@ -134,7 +134,7 @@ describe('jwtExpiry', () => {
 });
 
 describe('apiClientOptionsFromConfig', () => {
-  const base = { api_use_token: 'config' as const, api_timeout_ms: 5000 };
+  const base = { api_use_token: 'config' as const, api_timeout_ms: 5000, api_max_concurrent_uploads: 3 };
   it('takes the token and credentials from config mode only', () => {
     expect(
       apiClientOptionsFromConfig({
@@ -147,6 +147,7 @@ describe('apiClientOptionsFromConfig', () => {
     ).toEqual({
       baseUrl: 'https://api.example',
       timeoutMs: 5000,
+      maxConcurrentUploads: 3,
       auth: { token: 't', credentials: { email: 'a@b.c', password: 'pw' } },
     });
     expect(
@@ -154,6 +155,7 @@ describe('apiClientOptionsFromConfig', () => {
     ).toEqual({
       baseUrl: 'https://api.example',
       timeoutMs: 5000,
+      maxConcurrentUploads: 3,
     });
   });
   it('lets main point at the embedded service, and needs some URL', () => {

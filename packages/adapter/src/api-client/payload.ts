@@ -21,6 +21,13 @@ export interface AnalysisRequest {
   readonly meta_data?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Folder metadata key holding the adapter's id of one accepted upload (the session's nonce). A
+ * retry or a replay of `pending/` first looks for a folder carrying it, so one capture never makes
+ * two folders even when the API stored it but its answer was lost.
+ */
+export const UPLOAD_ID_META = 'adapter_upload_id';
+
 /** The `payload` form field of POST /api/folders/ (analysis-api.md §2.1). */
 export interface FolderPayload {
   'folder:meta_data'?: Record<string, string>;

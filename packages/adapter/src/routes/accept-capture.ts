@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { buildAnalyses, type MediaUpload, type OzApiClient } from '../api-client/index.js';
+import { buildAnalyses, type MediaUpload, type OzApiClient, UPLOAD_ID_META } from '../api-client/index.js';
 import { keepPending } from '../capture/pending.js';
 import { submitCapture } from '../capture/submit.js';
 import { shapeResult } from '../results/index.js';
@@ -43,7 +43,8 @@ export async function acceptCapture(
   const instant = config.architecture === 'lite';
   const submitted = await submitCapture(api, {
     media: capture.media,
-    folderMeta: { ...claims.meta, ...capture.meta },
+    // The upload's own id last, so the page's meta cannot replace it (see UPLOAD_ID_META).
+    folderMeta: { ...claims.meta, ...capture.meta, [UPLOAD_ID_META]: uploadKey(claims) },
     analyses,
     instant,
     token: claims.api_token,
@@ -52,7 +53,9 @@ export async function acceptCapture(
     const { error } = submitted;
     metrics.uploads.inc({ outcome: 'failed', code: error.code });
     let kept: string | undefined;
-    if (error.code === 'api_unavailable' && submitted.upload !== undefined) {
+    // Unavailable, or an answer that could not be read (the folder may exist: replay looks for it).
+    const keep = error.code === 'api_unavailable' || error.code === 'api_bad_response';
+    if (keep && submitted.upload !== undefined) {
       // The user's capture is valid; losing it to an outage would make them start over for nothing.
       kept = await keepPending(deps.dataDir, claims.sid, submitted.upload, {
         event_session_id: claims.sid,
@@ -63,6 +66,7 @@ export async function acceptCapture(
         log.error({ err, event_session_id: claims.sid }, 'could not keep the pending upload');
         return undefined;
       });
+      if (kept !== undefined) deps.pending?.noteKept();
     }
     log.error(
       { event_session_id: claims.sid, code: error.code, cause: error.cause, status: error.status, kept },
@@ -74,6 +78,8 @@ export async function acceptCapture(
   }
   const folder = submitted.folder;
   metrics.uploads.inc({ outcome: 'accepted', code: '' });
+  // The API answers again: uploads kept during the outage go now, without holding up this answer.
+  void deps.pending?.afterSuccess();
   log.info(
     {
       event_session_id: claims.sid,

@@ -1,6 +1,7 @@
 import type { UsedTokenStore } from '@open-liveness/trust';
 import type { Logger } from 'pino';
 import type { OzApiClient, OzFolder } from '../api-client/index.js';
+import type { PendingReplayer } from '../capture/replayer.js';
 import type { AdapterConfig } from '../config/index.js';
 import type { ContainerRuntime } from '../container/runtime.js';
 import type { AdapterMetrics } from '../http/metrics.js';
@@ -23,6 +24,8 @@ export interface ProtocolDeps {
   readonly container: ContainerRuntime | undefined;
   /** Adapter data directory (`data_dir`); pending uploads go below it. */
   readonly dataDir: string;
+  /** Replays `pending/` when the API is back; absent when nothing talks to the API. */
+  readonly pending: PendingReplayer | undefined;
   readonly license: LicenseSettings;
   readonly nodeEnv: string | undefined;
   readonly now: () => Date;

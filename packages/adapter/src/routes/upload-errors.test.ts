@@ -163,6 +163,8 @@ describe('analysis API down', () => {
       expect(readFileSync(join(dir, 'video1.zip')).equals(zip)).toBe(true);
       const record = JSON.parse(readFileSync(join(dir, 'payload.json'), 'utf8')) as Record<string, unknown>;
       expect(record.payload).toEqual({
+        // The upload's own id, by which a replay finds a folder an earlier attempt stored.
+        'folder:meta_data': { adapter_upload_id: expect.stringMatching(/\S{16,}/) },
         'media:tags': { video1: ['video_selfie', 'video_selfie_blank', 'orientation_portrait'] },
         'media:meta_data': { video1: { additional_info: '{"a":1}' } },
       });

@@ -6,6 +6,7 @@ import { decodeLicense } from '@open-liveness/trust';
 import type { Logger } from 'pino';
 import { apiClientOptionsFromConfig, createOzApiClient, type OzApiClient } from '../api-client/index.js';
 import { appOriginPolicy, createApp } from '../app.js';
+import { PendingReplayer } from '../capture/replayer.js';
 import type { AdapterConfig } from '../config/index.js';
 import { resolveContainerKeys } from '../container/keys.js';
 import { createMetrics } from '../http/metrics.js';
@@ -86,6 +87,8 @@ export async function startAdapter({
     );
     if (options) api = createOzApiClient({ ...options, logger: log.child({ component: 'api-client' }) });
   }
+  // Uploads kept in pending/ by an earlier run go to the API once the adapter listens.
+  const pending = api ? new PendingReplayer(dataDir, api, log.child({ component: 'pending' })) : undefined;
   const sessionSecret = config.session_secret ?? generateSessionSecret();
   if (config.session_secret === undefined) {
     log.warn('session_secret not set: generated one; sessions do not survive a restart or span adapters');
@@ -107,6 +110,7 @@ export async function startAdapter({
       : {}),
     ...(containerKeys ? { containerKeys } : {}),
     ...(state ? { state } : {}),
+    ...(pending ? { pending } : {}),
   });
   const server = app.listen(config.port, config.host);
   try {
@@ -117,6 +121,7 @@ export async function startAdapter({
     throw err;
   }
   const { port } = server.address() as AddressInfo;
+  void pending?.trigger();
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     server,
@@ -134,6 +139,7 @@ export async function startAdapter({
       }, shutdownGraceMs);
       await closed;
       clearTimeout(cut);
+      await pending?.idle();
       await embedded?.close();
       await state?.close();
     },

@@ -34,7 +34,7 @@ export async function startTestAdapter(
   api: OzApiClient | undefined,
   extra: Partial<AppDeps> = {},
 ): Promise<TestAdapter> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'adapter-test-'));
+  const dataDir = extra.dataDir ?? mkdtempSync(join(tmpdir(), 'adapter-test-'));
   // Sealed-container tests get a fresh key pair unless they bring one.
   const containerKeys =
     extra.containerKeys ?? (config.use_wasm_container ? await generateContainerKeyPair() : undefined);
@@ -44,7 +44,6 @@ export async function startTestAdapter(
     config,
     api,
     sessionSecret: TEST_SECRET,
-    dataDir,
     license: {
       publicKeys: config.license_public_keys,
       installed: config.license,
@@ -53,6 +52,7 @@ export async function startTestAdapter(
     metrics: createMetrics(),
     ...(containerKeys ? { containerKeys } : {}),
     ...extra,
+    dataDir,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
