@@ -70,6 +70,7 @@ export function openCapture(ctx: DriverContext, attempt: number, chosen: string 
       console.warn('[OzLiveness] enable_3d_mask: this build draws no 3D mask yet; showing the oval');
   }
   vision.onCrash((f) => ctx.dispatch({ type: 'failed', attempt, failure: failureOf(f) }));
+  vision.onProgress((p) => ctx.dispatch({ type: 'load-progress', attempt, ...p }));
   ctx.later(vision.whenReady().then(() => ({ type: 'vision-ready', attempt })));
   const remembered = ctx.options.device_id ? null : rememberedCamera(pageStorage(ctx));
   const deviceId = chosen ?? ctx.options.device_id ?? remembered ?? undefined;

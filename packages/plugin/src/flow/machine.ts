@@ -50,6 +50,7 @@ export function initialSession(config: SessionConfig): SessionState {
     live: null,
     noFaceLevel: 0,
     slow: false,
+    loading: null,
     viewAspect: null,
     upload: null,
     pollFailures: 0,
@@ -122,7 +123,7 @@ function enterCamera(s: SessionState): SessionStep {
 
 function maybeStartCapture(s: SessionState): SessionStep {
   if (!s.cameraOpen || !s.visionReady || s.phase !== 'camera') return step(s);
-  return runAction({ ...s, phase: 'capturing', index: 0, slow: false }, [
+  return runAction({ ...s, phase: 'capturing', index: 0, slow: false, loading: null }, [
     { type: 'clear-timer', name: 'slow' },
     { type: 'telemetry', event: 'camera_ready' },
   ]);
@@ -196,6 +197,7 @@ export function fail(s: SessionState, failure: FailureInfo): SessionStep {
     live: null,
     upload: null,
     slow: false,
+    loading: null,
   };
   const effects: SessionEffect[] = [
     { type: 'clear-timers' },
@@ -303,6 +305,10 @@ export function stepSession(s: SessionState, ev: SessionEvent): SessionStep {
     }
     case 'vision-ready':
       return s.phase === 'camera' ? maybeStartCapture({ ...s, visionReady: true }) : step(s);
+    case 'load-progress':
+      // Only while the model is still awaited: a late report after it is ready changes nothing.
+      if (s.visionReady || (s.phase !== 'starting' && s.phase !== 'camera')) return step(s);
+      return step({ ...s, loading: { loaded: Math.max(0, ev.loaded), total: ev.total } });
     case 'switch-camera':
       if (!s.cameraOpen || ev.deviceId === s.deviceId) return step(s);
       return step(s, [{ type: 'switch-camera', deviceId: ev.deviceId }]);

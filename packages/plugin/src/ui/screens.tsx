@@ -10,7 +10,21 @@ export function LoadingScreen({ s, t }: { s: ViewState; t: T }) {
       <p>{s.statusKey ? t(s.statusKey) : ''}</p>
       {s.slow && (
         <>
-          <progress class="ol-progress-slow" aria-label={t('loading_resources')} />
+          {s.loadPercent === null ? (
+            <progress class="ol-progress-slow" aria-label={t('loading_resources')} />
+          ) : (
+            <>
+              <progress
+                class="ol-progress-slow ol-progress-bar"
+                max={100}
+                value={s.loadPercent}
+                aria-label={t('loading_resources')}
+              />
+              <p class="ol-percent" data-load-percent={s.loadPercent}>
+                {s.loadPercent}%
+              </p>
+            </>
+          )}
           <p class="ol-secondary">{t('loading_slow')}</p>
         </>
       )}

@@ -1,5 +1,6 @@
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
+import type { LoadProgress } from './load-progress.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { FaceMetrics } from './types.js';
 
@@ -26,6 +27,8 @@ export class VisionClient {
   private ready: Promise<number>;
   private isReady = false;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
+  private progress: LoadProgress | null = null;
+  private progressListener: ((p: LoadProgress) => void) | null = null;
 
   constructor(urls: VisionUrls) {
     const started = startClassicWorker(urls.workerUrl);
@@ -52,6 +55,9 @@ export class VisionClient {
         if (msg.type === 'ready') {
           this.isReady = true;
           resolve(msg.initMs);
+        } else if (msg.type === 'progress') {
+          this.progress = { loaded: msg.loaded, total: msg.total };
+          this.progressListener?.(this.progress);
         } else if (msg.type === 'crashed') this.crash(msg.detail);
         else if (msg.type === 'init-failed')
           reject(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
@@ -64,6 +70,15 @@ export class VisionClient {
   /** Called once if the worker dies after start-up; the session then ends with on_error. */
   onCrash(listener: (failure: LivenessFailure) => void): void {
     this.crashListener = listener;
+  }
+
+  /**
+   * Download progress of the model's files until it is ready. A client warmed earlier (`preinit: full`) hands
+   * over the latest report at once, so a session that adopts it starts from where the download is.
+   */
+  onProgress(listener: (p: LoadProgress) => void): void {
+    this.progressListener = listener;
+    if (this.progress && !this.isReady) listener(this.progress);
   }
 
   private crash(detail: string): void {

@@ -17,6 +17,8 @@ export type ToWorker =
 /** Messages from the vision worker to the page. */
 export type FromWorker =
   | { type: 'ready'; initMs: number }
+  /** Bytes of the wasm runtime and the model fetched so far (total null: size unknown). */
+  | { type: 'progress'; loaded: number; total: number | null }
   | { type: 'init-failed'; detail: string }
   | {
       type: 'result';
