@@ -39,6 +39,7 @@ test.describe('a phone held sideways', () => {
     await expect(turn).toBeVisible();
     await expect(turn).toHaveText('Please turn your device upright.');
     await expectScreen(page, 'device-turn');
+    await expectNoAxeViolations(page);
     await context.close();
   });
 });

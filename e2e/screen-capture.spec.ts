@@ -1,6 +1,13 @@
 import { demoEvents, openDemo, openWith, waitForEvent } from './support/demo.js';
 import { expect, test } from './support/fixtures.js';
-import { dialog, expectNoAxeViolations, expectScreen, screenIs, throttleUploads } from './support/screens.js';
+import {
+  dialog,
+  expectNoAxeViolations,
+  expectScreen,
+  holdConfirmation,
+  screenIs,
+  throttleUploads,
+} from './support/screens.js';
 
 test.use({ clip: 'neutral_frontal' });
 
@@ -37,6 +44,7 @@ test('positioning → confirmation → uploading with a percentage → processin
     if (polls === 1) await new Promise((r) => setTimeout(r, 2_500));
     await route.continue();
   });
+  await holdConfirmation(page);
   await openDemo(page);
   await throttleUploads(page);
   await openWith(page, { action: ['video_selfie_blank'] });
@@ -45,6 +53,9 @@ test('positioning → confirmation → uploading with a percentage → processin
   await screenIs(page, 'confirm', 40_000);
   await expect(dialog(page).locator('.ol-confirm')).toHaveText('Great!');
   await expectScreen(page, 'confirm');
+  await expectNoAxeViolations(page);
+  await screenIs(page, 'confirm', 1_000); // still the confirmation the checks looked at
+  await page.evaluate(() => (window as unknown as { releaseConfirmation: () => void }).releaseConfirmation());
 
   await screenIs(page, 'uploading');
   const percent = dialog(page).locator('.ol-percent');
