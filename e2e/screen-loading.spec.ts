@@ -59,3 +59,24 @@ test('loading: a real percentage of the model files while they are slow to arriv
   await expect.poll(read, { timeout: 30_000 }).toBeGreaterThan(first);
   await screenIs(page, 'capture', 60_000);
 });
+
+test('prefers-reduced-motion: the spinner and every other animation stand still', async ({ page }) => {
+  await page.route('**/api/v1/sessions', () => undefined); // never answered: the loading screen stays
+  await openDemo(page);
+  const spinner = dialog(page).locator('.ol-spinner');
+  const animation = () => spinner.evaluate((el) => getComputedStyle(el).animationName);
+  await openWith(page, { action: ['video_selfie_blank'] });
+  await screenIs(page, 'loading');
+  expect(await animation()).toBe('ol-spin');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect.poll(animation).toBe('none');
+  const moving = await dialog(page).evaluate(
+    (root) =>
+      [root, ...Array.from(root.querySelectorAll('*'))].filter((el) => {
+        const cs = getComputedStyle(el);
+        const still = (v: string) => v.split(',').every((d) => Number.parseFloat(d) === 0);
+        return cs.animationName !== 'none' || !still(cs.transitionDuration);
+      }).length,
+  );
+  expect(moving).toBe(0);
+});

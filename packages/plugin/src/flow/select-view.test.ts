@@ -55,7 +55,11 @@ describe('selectView', () => {
     const mb = 1024 * 1024;
     const some = run(waiting, [{ type: 'load-progress', attempt: 1, loaded: 4 * mb, total: 16 * mb }]).state;
     // Not slow yet: no percentage, whatever has arrived.
-    expect(selectView(some)).toMatchObject({ screen: 'loading', statusKey: 'loading_resources', slow: false });
+    expect(selectView(some)).toMatchObject({
+      screen: 'loading',
+      statusKey: 'loading_resources',
+      slow: false,
+    });
     expect(selectView(some).loadPercent).toBeNull();
     const slow = run(some, [{ type: 'timer', attempt: 1, name: 'slow' }]).state;
     expect(selectView(slow)).toMatchObject({ slow: true, loadPercent: 25 });
