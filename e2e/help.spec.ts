@@ -13,6 +13,8 @@ test('a stalled video (WebView freeze) offers "Tap to continue", which resumes i
   );
   const tap = dialog(page).getByRole('button', { name: 'Tap to continue' });
   await expect(tap).toBeVisible();
+  await expect(tap).toBeFocused();
+  await expectScreen(page, 'tap-to-continue', ['[data-oz-liveness] .ol-hint']);
   await expectNoAxeViolations(page);
   await tap.click();
   await expect(tap).toHaveCount(0);
