@@ -107,8 +107,19 @@ describe('pickableCameras', () => {
   const device = (deviceId: string, label: string): MediaDeviceInfo =>
     ({ deviceId, label, kind: 'videoinput', groupId: '', toJSON: () => ({}) }) as MediaDeviceInfo;
 
-  it('keeps infrared cameras out of the picker', () => {
-    const list = pickableCameras([device('a', 'Integrated Camera'), device('b', 'Integrated IR Camera')]);
-    expect(list.map((c) => c.deviceId)).toEqual(['a']);
+  it('keeps infrared and known virtual cameras out of the picker, and unnamed ones get a label', () => {
+    const list = pickableCameras([
+      device('a', 'Integrated Camera'),
+      device('b', 'Integrated IR Camera'),
+      device('c', 'OBS Virtual Camera'),
+      device('d', 'ManyCam Virtual Webcam'),
+      device('e', ''),
+      { ...device('f', 'Microphone'), kind: 'audioinput' } as MediaDeviceInfo,
+      device('', 'Camera before permission'),
+    ]);
+    expect(list).toEqual([
+      { deviceId: 'a', label: 'Integrated Camera' },
+      { deviceId: 'e', label: 'Camera 2' },
+    ]);
   });
 });
