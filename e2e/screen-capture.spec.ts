@@ -111,6 +111,11 @@ test.describe('positioning', () => {
     await expect(hint).toHaveAttribute('data-text', 'no_face_hint_2', { timeout: 10_000 });
     await expect(hint).toHaveText('Make sure your face is visible and well lit');
     await expect(hint).toHaveAttribute('data-hint', 'action_hint_no_face');
+    // The hint reaches screen readers through the live region as well (throttled, so it may lag a little).
+    await expect(dialog(page).locator('[data-testid="live-region"]')).toHaveText(
+      'Make sure your face is visible and well lit',
+      { timeout: 5_000 },
+    );
   });
 });
 
