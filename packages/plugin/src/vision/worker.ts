@@ -2,6 +2,7 @@
 // The vision worker: owns the FaceLandmarker model, measures each frame, encodes recorded frames.
 // It is a classic worker because tasks-vision loads its wasm glue with importScripts().
 import { FaceLandmarker, FilesetResolver } from '@mediapipe/tasks-vision';
+import { RepeatFilter } from '../capture/repeats.js';
 import { bestFrameScore } from '../capture/score.js';
 import { countedFetch, LoadMeter } from './load-progress.js';
 import { computeMetrics } from './metrics.js';
@@ -24,6 +25,7 @@ interface ClipBest {
   bitmap: ImageBitmap;
 }
 const clipBest = new Map<number, ClipBest>();
+const repeats = new RepeatFilter();
 
 const post = (msg: FromWorker) => self.postMessage(msg);
 
@@ -111,9 +113,11 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     let jpeg: Blob | null = null;
     if (msg.record) {
       jpeg = await encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
+      // The same picture handed over twice is recorded once (capture/repeats.ts).
+      if (jpeg && (await repeats.repeats(msg.record.clipId, jpeg))) jpeg = null;
       const score = bestFrameScore(metrics);
       const prev = clipBest.get(msg.record.clipId);
-      if (!prev || score > prev.score) {
+      if (jpeg && (!prev || score > prev.score)) {
         prev?.bitmap.close();
         clipBest.set(msg.record.clipId, { frameId: msg.id, score, bitmap });
         keep = true;
@@ -133,6 +137,7 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
 async function finishClip(clipId: number) {
   const best = clipBest.get(clipId);
   clipBest.delete(clipId);
+  repeats.forget(clipId);
   const png = best ? await encode(best.bitmap, 'image/png') : null;
   best?.bitmap.close();
   post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, png });
@@ -153,6 +158,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     case 'drop-clip':
       clipBest.get(msg.clipId)?.bitmap.close();
       clipBest.delete(msg.clipId);
+      repeats.forget(msg.clipId);
       break;
   }
 };
