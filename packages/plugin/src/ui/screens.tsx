@@ -10,20 +10,16 @@ export function LoadingScreen({ s, t }: { s: ViewState; t: T }) {
       <p>{s.statusKey ? t(s.statusKey) : ''}</p>
       {s.slow && (
         <>
-          {s.loadPercent === null ? (
-            <progress class="ol-progress-slow" aria-label={t('loading_resources')} />
-          ) : (
-            <>
-              <progress
-                class="ol-progress-slow ol-progress-bar"
-                max={100}
-                value={s.loadPercent}
-                aria-label={t('loading_resources')}
-              />
-              <p class="ol-percent" data-load-percent={s.loadPercent}>
-                {s.loadPercent}%
-              </p>
-            </>
+          {/* Indeterminate until the model files' size is known, then their real percentage. */}
+          <progress
+            class="ol-progress-slow"
+            aria-label={t('loading_resources')}
+            {...(s.loadPercent === null ? {} : { max: 100, value: s.loadPercent })}
+          />
+          {s.loadPercent !== null && (
+            <p class="ol-percent" data-load-percent={s.loadPercent}>
+              {s.loadPercent}%
+            </p>
           )}
           <p class="ol-secondary">{t('loading_slow')}</p>
         </>
