@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type RunningAdapter, startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
+import { strictCsp } from './support/csp.js';
 import { demoEvents, waitForEvent } from './support/demo.js';
 import { expect, test } from './support/fixtures.js';
 import { examplePort, type StaticSite, serveStatic } from './support/static-site.js';
@@ -12,21 +13,6 @@ const pageDir = new URL('./pages/csp/', import.meta.url);
 let site: StaticSite;
 let adapter: RunningAdapter;
 let policy: string;
-
-/** The policy an integrator sets, `adapter` being the adapter's origin. Keep in step with docs/integration.md. */
-function strictCsp(adapter: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${adapter}`,
-    'worker-src blob:',
-    `connect-src 'self' ${adapter}`,
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-}
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);

@@ -1,33 +1,19 @@
-import { rmSync } from 'node:fs';
-import { type RunningAdapter, startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
-import { buildExample } from './support/build-example.js';
-import { captureInExample } from './support/example-app.js';
+import { type BootedExample, bootExample, captureInExample } from './support/example-app.js';
 import { expect, test } from './support/fixtures.js';
-import { examplePort, type StaticSite, serveStatic } from './support/static-site.js';
 
 // examples/react, built in development mode so StrictMode really mounts the component twice, served from its
 // own origin and pointed at an adapter elsewhere: one camera, one session, one verdict.
 test.use({ clip: 'neutral_frontal' });
 
-let dist: string;
-let site: StaticSite;
-let adapter: RunningAdapter;
+let app: BootedExample;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dist = await buildExample('react', 'development');
-  site = await serveStatic(dist, examplePort(2));
-  adapter = await startAdapter({
-    ...TRUSTED_FAKE_CAMERA,
-    OZ_ADAPTER_RESULT_MODE: 'status',
-    OZ_ADAPTER_CORS__ORIGINS: JSON.stringify([site.url.slice(0, -1)]),
-  });
+  app = await bootExample('react', 2, { mode: 'development' });
 });
 
 test.afterAll(async () => {
-  await site?.close();
-  await adapter?.stop();
-  if (dist) rmSync(dist, { recursive: true, force: true });
+  await app?.stop();
 });
 
 test('examples/react under StrictMode opens one session and gets the verdict', async ({ page }, testInfo) => {
@@ -43,7 +29,7 @@ test('examples/react under StrictMode opens one session and gets the verdict', a
           if (n instanceof Element && n.hasAttribute('data-oz-liveness')) w.overlays++;
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(`${site.url}?adapter=${encodeURIComponent(adapter.url)}`);
+  await page.goto(app.pageUrl);
   const isDev = await page.evaluate(() => !!document.querySelector('script[type=module]'));
   expect(isDev).toBe(true);
   const events = await captureInExample(page, 'on_close');

@@ -40,10 +40,10 @@ test('loading: a real percentage of the model files while they are slow to arriv
     uploadThroughput: 50 * 1024 * 1024,
   });
   await openWith(page, { action: ['video_selfie_blank'] });
-  const percent = dialog(page).locator('.ol-percent[data-load-percent]');
+  const percent = dialog(page).locator('.ol-status .ol-percent[data-percent]');
   await expect(percent).toBeVisible({ timeout: 20_000 });
   const bar = dialog(page).locator('progress.ol-progress-slow');
-  const read = async () => Number(await percent.getAttribute('data-load-percent'));
+  const read = async () => Number(await percent.getAttribute('data-percent'));
   const first = await read();
   expect(first).toBeGreaterThanOrEqual(0);
   expect(first).toBeLessThan(100);

@@ -10,14 +10,21 @@ const dist = join(import.meta.dirname, '..', 'packages', 'plugin', 'dist');
 // Try again, browser-specific camera help, the session machine, the 71-field style schema and language choice
 // grew the script from 24.5 to 36.5 kB gzip. Lazy-loading the rarely seen screens (help, tutorials) is the way
 // back down.
+// ESM 38 → 38.5 kB with issue 10's last parts (anti-scam banner, version label, gesture hint, the 3D mask's canvas
+// hand-over: +0.9 kB of components). Their stylesheet (0.8 kB gzip) is fetched at open() as plugin/parts.css and
+// the mask renderer is a worker-side chunk (mask_renderer.js), so the script itself stays under its 40 kB.
 const budgets = [
   ['iife/plugin_liveness.js', 40 * 1024],
   ['iife/vision_worker.js', 56 * 1024],
+  // The 3D mask renderer, importScripts()-ed by the vision worker only with enable_3d_mask + load_3d_mask.
+  ['iife/mask_renderer.js', 4 * 1024],
+  // The parts' stylesheet (banner, version label, gesture hint, mask canvas), fetched at open().
+  ['iife/parts.css', 2 * 1024],
   ['iife/pack_worker.js', 34 * 1024],
   // The on-device workers (open({on_device: true}) only); onnxruntime's wasm and glue are served apart.
   ['iife/ondevice_worker.js', 20 * 1024],
   ['iife/ondevice_worker_webgpu.js', 26 * 1024],
-  ['esm/index.js', 38 * 1024],
+  ['esm/index.js', 38.5 * 1024],
 ];
 // Each language pack is fetched on its own (only the chosen one reaches the page), so each has its own budget.
 const packBudget = 4 * 1024;
@@ -34,7 +41,7 @@ for (const [file, budget] of budgets) {
   const ok = gz <= budget;
   failed ||= !ok;
   console.log(
-    `${ok ? 'ok  ' : 'OVER'} ${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} kB raw ${(gz / 1024).toFixed(1).padStart(6)} kB gzip (budget ${(budget / 1024).toFixed(0)} kB)`,
+    `${ok ? 'ok  ' : 'OVER'} ${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} kB raw ${(gz / 1024).toFixed(1).padStart(6)} kB gzip (budget ${(budget / 1024).toFixed(1)} kB)`,
   );
 }
 // Lazy on-device analysis: none of onnxruntime may reach a page that does not ask for it.
@@ -42,6 +49,14 @@ for (const file of ['iife/plugin_liveness.js', 'esm/index.js']) {
   const text = readFileSync(join(dist, file), 'utf8');
   if (/InferenceSession|onnxruntime/.test(text)) {
     console.error(`${file} contains onnxruntime code: it must stay in the on-device worker`);
+    failed = true;
+  }
+}
+// Lazy 3D mask: its drawing code stays in mask_renderer.js, out of the page script and the worker.
+for (const file of ['iife/plugin_liveness.js', 'esm/index.js', 'iife/vision_worker.js']) {
+  const text = readFileSync(join(dist, file), 'utf8');
+  if (/shadowBlur/.test(text)) {
+    console.error(`${file} contains the 3D mask renderer: it must stay in mask_renderer.js`);
     failed = true;
   }
 }

@@ -18,6 +18,7 @@ import { checkLicenseRouter } from './routes/check-license.js';
 import { containerRouter } from './routes/container.js';
 import { debugRouter } from './routes/debug.js';
 import { demoRouter } from './routes/demo.js';
+import { demoVerdictRouter } from './routes/demo-verdict.js';
 import type { LocalFolderReader, ProtocolDeps } from './routes/deps.js';
 import { healthRouter } from './routes/health.js';
 import { liteProxy } from './routes/lite-proxy.js';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(sessionTokenRouter(protocol));
   app.use(resultRouter(protocol));
   app.use(telemetryRouter(protocol));
+  app.use(demoVerdictRouter(protocol));
   if (config.architecture === 'lite' && config.api_url !== undefined && !config.analysis.embedded) {
     app.use(
       liteProxy(config.api_url, {

@@ -154,6 +154,11 @@ export const en = {
     'Safari › Settings for This Website › Camera › Allow, then try again.',
   oz_tutorial_camera_samsung_instruction:
     'Tap the menu › Settings › Sites and downloads › Site permissions › Camera, allow this site, then try again.',
+  // anti-scam banner and version label (issue 10)
+  antiscam_default_message:
+    'Recording to confirm your identity. If a stranger asked you to do this, stop: it may be a scam.',
+  antiscam_recording: 'Recording',
+  version_label: 'Plugin version',
 } as const;
 
 /** Every key the plugin may show. The UI's translate function takes only these. */

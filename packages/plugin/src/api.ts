@@ -7,6 +7,7 @@ import { type PreinitMode, prefetchIntoCache, startPreinit } from './preinit/pre
 import { normalizeStyle } from './style/index.js';
 import type { UiEvents } from './ui/App.js';
 import { mountUi } from './ui/mount.js';
+import { partStylesLoader } from './ui/parts/part-styles.js';
 import { VisionClient, type VisionUrls } from './vision/client.js';
 
 /** What the UI may ask of a session: its events, nothing else. */
@@ -17,6 +18,7 @@ function uiEvents(session: LivenessSession): UiEvents {
     start: () => session.send({ type: 'start' }),
     switchCamera: (deviceId) => session.send({ type: 'switch-camera', deviceId }),
     viewport: (aspect) => session.send({ type: 'viewport', aspect }),
+    maskCanvas: (canvas) => session.showMask(canvas),
   };
 }
 
@@ -44,6 +46,7 @@ export interface OzLivenessApi {
 export function createOzLiveness(config: PluginConfig): OzLivenessApi {
   const base = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
   const locales = new LocaleRegistry(adapterPackFetcher(base));
+  const partStyles = partStylesLoader(base);
   let current: { session: LivenessSession; unmount: () => void } | null = null;
   const urls: VisionUrls = {
     workerUrl: `${base}plugin/vision_worker.js`,
@@ -57,6 +60,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
     libraryUrls: [
       urls.workerUrl,
       packWorkerUrl,
+      `${base}plugin/parts.css`,
       `${urls.wasmBaseUrl}/vision_wasm_internal.js`,
       `${urls.wasmBaseUrl}/vision_wasm_internal.wasm`,
     ],
@@ -109,6 +113,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
       let t: Translate = locales.translator(lang);
       const session = new LivenessSession(options, {
         base,
+        maskLook: look.style.maskCustomization,
         ...(config.staticCapture ? { staticCapture: true } : {}),
         packWorkerUrl,
         translate: (key) => t(key as Parameters<Translate>[0]),
@@ -123,14 +128,15 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
         },
       });
       current = { session, unmount: () => {} };
-      locales.load(lang).then(
-        (loaded) => {
+      Promise.all([locales.load(lang), partStyles()]).then(
+        ([loaded, parts]) => {
           if (current?.session !== session) return; // closed while the pack was loading
           t = loaded;
           current.unmount = mountUi(session.view, t, uiEvents(session), {
             lang: languageTag(lang),
             dir: directionOf(lang),
             style: look.style,
+            parts,
             ...(options.nonce ? { nonce: options.nonce } : {}),
           });
           void session.run();
@@ -141,7 +147,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
           reportEarly(
             options,
             'resource_load_failed',
-            `language pack "${lang}" could not be loaded: ${String(err)}`,
+            `language pack "${lang}" or the plugin's parts.css could not be loaded: ${String(err)}`,
           );
         },
       );

@@ -374,3 +374,25 @@ describe('analyses and polling', () => {
     ]);
   });
 });
+
+describe('findFolderByMeta', () => {
+  it('asks for the newest folder with that metadata, analyses included; none is null', async () => {
+    let items: unknown[] = [{ ...FOLDER, meta_data: { transaction_id: 't-7' } }];
+    const api = await startApi(() => ({ status: 200, body: { items, offset: 0, limit: 1 } }));
+    const c = client(api.url, { now: () => 1_700_000_000_000 });
+    const found = await c.findFolderByMeta('transaction_id', 't-7');
+    expect(found.ok && found.value?.folder_id).toBe('f-1');
+    const url = new URL((api.requests[0] as Recorded).url, 'http://x');
+    expect(url.pathname).toBe('/api/folders/');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      meta_data: 'transaction_id==t-7',
+      with_analyses: 'true',
+      'time_created.min': String(1_700_000_000 - 3600),
+      sorting: 'time_created{desc}',
+      limit: '1',
+    });
+    items = [];
+    const none = await c.findFolderByMeta('transaction_id', 't-8');
+    expect(none).toEqual({ ok: true, value: null });
+  });
+});

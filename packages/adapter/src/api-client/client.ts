@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isFolderFinished } from '../results/status.js';
 import { type AuthSettings, TokenManager } from './auth.js';
 import { type ApiResult, fail, ok } from './errors.js';
@@ -69,7 +69,18 @@ export interface OzApiClient {
   getSessionToken(options?: CallOptions): Promise<ApiResult<string>>;
   /** Sealed container upload: the opaque blob as application/octet-stream. */
   uploadContainer(container: Uint8Array, options?: FolderCallOptions): Promise<ApiResult<OzFolder>>;
+  /**
+   * GET /api/folders/?meta_data=key==value&with_analyses=true: the newest folder whose metadata has that
+   * value (null when none), created within the last `maxAgeS` seconds (default one hour).
+   */
+  findFolderByMeta(
+    key: string,
+    value: string,
+    options?: CallOptions & { readonly maxAgeS?: number },
+  ): Promise<ApiResult<OzFolder | null>>;
 }
+
+const folderListSchema = z.looseObject({ items: z.array(ozFolderSchema) });
 
 const folderPath = (instant: boolean | undefined) => (instant ? '/api/instant/folders/' : '/api/folders/');
 
@@ -185,6 +196,19 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
         call,
       );
       return expect(sent, ozFolderSchema);
+    },
+
+    async findFolderByMeta(key, value, call = {}) {
+      const query = new URLSearchParams({
+        meta_data: `${key}==${value}`,
+        with_analyses: 'true',
+        'time_created.min': String(Math.floor(now() / 1000) - (call.maxAgeS ?? 3600)),
+        sorting: 'time_created{desc}',
+        limit: '1',
+      });
+      const sent = await authed({ method: 'GET', path: `/api/folders/?${query}` }, call);
+      const list = expect(sent, folderListSchema);
+      return list.ok ? ok(list.value.items[0] ?? null) : list;
     },
   };
   return client;

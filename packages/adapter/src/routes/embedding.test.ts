@@ -43,6 +43,8 @@ describe('plugin assets', () => {
     writeFileSync(join(assetsDir, 'ort', 'ort-wasm-simd-threaded.mjs'), 'export default 1;\n');
     writeFileSync(join(assetsDir, 'ort', 'ort-wasm-simd-threaded.wasm'), Buffer.from([0, 97, 115, 109]));
     writeFileSync(join(pluginDir, 'vision_worker.js'), 'self.onmessage = () => {};\n');
+    writeFileSync(join(pluginDir, 'mask_renderer.js'), 'self.OzMaskRenderer = {};\n');
+    writeFileSync(join(pluginDir, 'parts.css'), '.ol-version{color:red}\n');
     writeFileSync(join(assetsDir, 'models', 'face_landmarker.task'), Buffer.from([0, 0, 80, 75, 3, 4]));
     writeFileSync(join(assetsDir, 'wasm', 'vision_wasm_internal.wasm'), Buffer.from([0, 97, 115, 109]));
     const adapter = await startTestAdapter(testConfig({}), undefined, {
@@ -53,6 +55,9 @@ describe('plugin assets', () => {
         ['/plugin_liveness.js', 'text/javascript; charset=utf-8'],
         ['/plugin_liveness.php', 'text/javascript; charset=utf-8'],
         ['/plugin/vision_worker.js', 'text/javascript; charset=utf-8'],
+        // The parts' stylesheet (fetched at open()) and the 3D mask renderer (importScripts in the worker).
+        ['/plugin/parts.css', 'text/css; charset=utf-8'],
+        ['/plugin/mask_renderer.js', 'text/javascript; charset=utf-8'],
         ['/assets/models/face_landmarker.task', 'application/octet-stream'],
         // open({on_device: true}): its worker, onnxruntime's glue (imported as a module) and wasm, a model.
         ['/plugin/ondevice_worker.js', 'text/javascript; charset=utf-8'],

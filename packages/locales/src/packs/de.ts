@@ -154,4 +154,8 @@ export const de = {
     'Safari › Einstellungen für diese Website › Kamera › Erlauben, dann erneut versuchen.',
   oz_tutorial_camera_samsung_instruction:
     'Tippen Sie auf das Menü › Einstellungen › Websites und Downloads › Website-Berechtigungen › Kamera, erlauben Sie diese Website und versuchen Sie es erneut.',
+  antiscam_default_message:
+    'Aufnahme zur Bestätigung Ihrer Identität. Hat ein Fremder Sie darum gebeten, brechen Sie ab: Es könnte Betrug sein.',
+  antiscam_recording: 'Aufnahme läuft',
+  version_label: 'Plugin-Version',
 } satisfies CompletePack;

@@ -148,4 +148,8 @@ export const es = {
     'Safari › Ajustes de este sitio web › Cámara › Permitir, e inténtalo de nuevo.',
   oz_tutorial_camera_samsung_instruction:
     'Toca el menú › Ajustes › Sitios y descargas › Permisos de sitios › Cámara, permite este sitio e inténtalo de nuevo.',
+  antiscam_default_message:
+    'Se graba para confirmar su identidad. Si un desconocido le pidió que hiciera esto, deténgase: puede ser una estafa.',
+  antiscam_recording: 'Grabando',
+  version_label: 'Versión del plugin',
 } satisfies CompletePack;

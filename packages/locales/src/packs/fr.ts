@@ -151,4 +151,8 @@ export const fr = {
     'Safari › Réglages pour ce site web › Caméra › Autoriser, puis réessayez.',
   oz_tutorial_camera_samsung_instruction:
     'Touchez le menu › Paramètres › Sites et téléchargements › Autorisations des sites › Appareil photo, autorisez ce site, puis réessayez.',
+  antiscam_default_message:
+    'Enregistrement pour confirmer votre identité. Si un inconnu vous a demandé de le faire, arrêtez : il peut s’agir d’une arnaque.',
+  antiscam_recording: 'Enregistrement',
+  version_label: 'Version du plugin',
 } satisfies CompletePack;

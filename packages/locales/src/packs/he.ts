@@ -140,4 +140,8 @@ export const he = {
   oz_tutorial_camera_safari_macos_instruction: 'Safari › הגדרות עבור אתר זה › מצלמה › אפשר, ונסו שוב.',
   oz_tutorial_camera_samsung_instruction:
     'הקישו על התפריט › הגדרות › אתרים והורדות › הרשאות אתרים › מצלמה, אפשרו לאתר הזה ונסו שוב.',
+  antiscam_default_message:
+    'מתבצעת הקלטה לאימות זהותך. אם אדם זר ביקש ממך לעשות זאת, עצור: ייתכן שמדובר בהונאה.',
+  antiscam_recording: 'מקליט',
+  version_label: 'גרסת התוסף',
 } satisfies CompletePack;

@@ -148,4 +148,8 @@ export const it = {
     'Safari › Impostazioni per questo sito web › Fotocamera › Consenti, poi riprova.',
   oz_tutorial_camera_samsung_instruction:
     'Tocca il menu › Impostazioni › Siti e download › Autorizzazioni dei siti › Fotocamera, consenti questo sito e riprova.',
+  antiscam_default_message:
+    'Registrazione per confermare la tua identità. Se uno sconosciuto ti ha chiesto di farlo, fermati: potrebbe essere una truffa.',
+  antiscam_recording: 'Registrazione in corso',
+  version_label: 'Versione del plugin',
 } satisfies CompletePack;

@@ -146,4 +146,8 @@ export const ja = {
     'Safari › この Web サイトの設定 › カメラ › 許可 にしてから、もう一度お試しください。',
   oz_tutorial_camera_samsung_instruction:
     'メニュー › 設定 › サイトとダウンロード › サイトの権限 › カメラ をタップしてこのサイトを許可し、もう一度お試しください。',
+  antiscam_default_message:
+    '本人確認のため録画しています。知らない人に頼まれて行っている場合は中止してください。詐欺の可能性があります。',
+  antiscam_recording: '録画中',
+  version_label: 'プラグインのバージョン',
 } satisfies CompletePack;

@@ -147,4 +147,8 @@ export const ptBr = {
     'Safari › Ajustes deste site › Câmera › Permitir e tente de novo.',
   oz_tutorial_camera_samsung_instruction:
     'Toque no menu › Configurações › Sites e downloads › Permissões do site › Câmera, permita este site e tente de novo.',
+  antiscam_default_message:
+    'Gravando para confirmar sua identidade. Se um desconhecido pediu que você fizesse isso, pare: pode ser um golpe.',
+  antiscam_recording: 'Gravando',
+  version_label: 'Versão do plugin',
 } satisfies CompletePack;

@@ -148,4 +148,8 @@ export const tr = {
     'Safari › Bu Web Sitesi İçin Ayarlar › Kamera › İzin Ver, ardından tekrar deneyin.',
   oz_tutorial_camera_samsung_instruction:
     'Menü › Ayarlar › Siteler ve indirmeler › Site izinleri › Kamera’ya dokunun, bu siteye izin verin ve tekrar deneyin.',
+  antiscam_default_message:
+    'Kimliğinizi doğrulamak için kayıt yapılıyor. Bunu sizden bir yabancı istediyse durun: dolandırıcılık olabilir.',
+  antiscam_recording: 'Kayıt yapılıyor',
+  version_label: 'Eklenti sürümü',
 } satisfies CompletePack;

@@ -136,4 +136,7 @@ export const zh = {
   oz_tutorial_camera_safari_macos_instruction: 'Safari › 此网站的设置 › 摄像头 › 允许，然后重试。',
   oz_tutorial_camera_samsung_instruction:
     '轻点菜单 › 设置 › 网站和下载 › 网站权限 › 相机，允许此网站，然后重试。',
+  antiscam_default_message: '正在录制以确认您的身份。如果是陌生人要求您这样做，请立即停止：这可能是诈骗。',
+  antiscam_recording: '正在录制',
+  version_label: '插件版本',
 } satisfies CompletePack;

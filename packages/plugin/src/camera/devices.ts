@@ -42,14 +42,6 @@ export function rememberCamera(storage: Storage | null, deviceId: string): void 
   }
 }
 
-export function forgetCamera(storage: Storage | null): void {
-  try {
-    storage?.removeItem(KEY);
-  } catch {
-    // storage disabled: nothing was kept
-  }
-}
-
 /** Where the camera to open comes from, most specific first. */
 export interface CameraPreference {
   /** Picked in this session (the switch button or picker): kept across Try again. */
@@ -75,7 +67,11 @@ export async function openPreferredCamera<C>(
     return await open(deviceId);
   } catch (err) {
     if (remembered === null || toFailure(err).code !== 'camera_not_found') throw err;
-    forgetCamera(pref.storage);
+    try {
+      pref.storage?.removeItem(KEY);
+    } catch {
+      // storage disabled: nothing to forget
+    }
     return open(undefined);
   }
 }

@@ -16,6 +16,8 @@ import type { SessionEvent } from './session-types.js';
 export interface OperatorView {
   mirror: boolean;
   ovalAnimation: boolean;
+  /** The 3D mask is on (the page asked and the adapter allows it). */
+  mask3d: boolean;
 }
 
 function policy(info: SessionInfo | null): IntegrityPolicy {
@@ -65,12 +67,9 @@ export function openCapture(ctx: DriverContext, attempt: number, chosen: string 
       console.warn(
         '[OzLiveness] on_device_precheck: the capture architecture uploads nothing, so there is nothing to hold back; on_device in on_capture_complete is advisory for the page',
       );
-    // Said rather than silently dropped: the mesh renderer has not reached these screens yet (issue 10).
-    if (plan.mask3d)
-      console.warn('[OzLiveness] enable_3d_mask: this build draws no 3D mask yet; showing the oval');
   }
   vision.onCrash((f) => ctx.dispatch({ type: 'failed', attempt, failure: failureOf(f) }));
-  vision.onProgress((p) => ctx.dispatch({ type: 'load-progress', attempt, ...p }));
+  vision.onProgress((fraction) => ctx.dispatch({ type: 'load-progress', attempt, fraction }));
   ctx.later(vision.whenReady().then(() => ({ type: 'vision-ready', attempt })));
   const opened = openPreferredCamera(
     (id) =>
@@ -96,7 +95,7 @@ export function openCapture(ctx: DriverContext, attempt: number, chosen: string 
       return cameraOpened(attempt, camera);
     }),
   );
-  return { mirror: plan.mirror, ovalAnimation: plan.ovalAnimation };
+  return { mirror: plan.mirror, ovalAnimation: plan.ovalAnimation, mask3d: plan.mask3d };
 }
 
 /** The `camera-opened` event for a live camera, with the pickable cameras listed now permission is given. */

@@ -5,6 +5,7 @@ import type { SessionEvidence } from '../integrity/session-evidence.js';
 import type { OnDeviceClient } from '../ondevice/client.js';
 import type { ActionId, NormalizedOptions } from '../options.js';
 import type { VisionClient, VisionUrls } from '../vision/client.js';
+import type { MaskLook } from '../vision/mask/look.js';
 import type { ActionContext } from './action-runner.js';
 import type { SessionEnv } from './session-config.js';
 import type { CapturedAction, SessionEvent, SessionState } from './session-types.js';
@@ -12,6 +13,8 @@ import type { CapturedAction, SessionEvent, SessionState } from './session-types
 export interface SessionDeps {
   /** Adapter base URL, ending with '/'. */
   base: string;
+  /** `style.maskCustomization`, for the 3D mask (drawn only with enable_3d_mask and the adapter's load_3d_mask). */
+  maskLook?: MaskLook;
   urls: VisionUrls;
   packWorkerUrl: string;
   translate: (key: string) => string;

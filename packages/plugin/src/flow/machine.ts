@@ -197,7 +197,6 @@ export function fail(s: SessionState, failure: FailureInfo): SessionStep {
     live: null,
     upload: null,
     slow: false,
-    loading: null,
   };
   const effects: SessionEffect[] = [
     { type: 'clear-timers' },
@@ -306,9 +305,8 @@ export function stepSession(s: SessionState, ev: SessionEvent): SessionStep {
     case 'vision-ready':
       return s.phase === 'camera' ? maybeStartCapture({ ...s, visionReady: true }) : step(s);
     case 'load-progress':
-      // Only while the model is still awaited: a late report after it is ready changes nothing.
-      if (s.visionReady || (s.phase !== 'starting' && s.phase !== 'camera')) return step(s);
-      return step({ ...s, loading: { loaded: Math.max(0, ev.loaded), total: ev.total } });
+      // Only while the model is awaited: once capturing, a late report changes nothing.
+      return s.phase === 'starting' || s.phase === 'camera' ? step({ ...s, loading: ev.fraction }) : step(s);
     case 'switch-camera':
       if (!s.cameraOpen || ev.deviceId === s.deviceId) return step(s);
       return step(s, [{ type: 'switch-camera', deviceId: ev.deviceId }]);

@@ -52,8 +52,7 @@ describe('selectView', () => {
       cameras: [],
     };
     const waiting = run(start(), [{ type: 'session-ready', attempt: 1, info: info() }, opened]).state;
-    const mb = 1024 * 1024;
-    const some = run(waiting, [{ type: 'load-progress', attempt: 1, loaded: 4 * mb, total: 16 * mb }]).state;
+    const some = run(waiting, [{ type: 'load-progress', attempt: 1, fraction: 0.25 }]).state;
     // Not slow yet: no percentage, whatever has arrived.
     expect(selectView(some)).toMatchObject({
       screen: 'loading',
@@ -63,18 +62,18 @@ describe('selectView', () => {
     expect(selectView(some).loadPercent).toBeNull();
     const slow = run(some, [{ type: 'timer', attempt: 1, name: 'slow' }]).state;
     expect(selectView(slow)).toMatchObject({ slow: true, loadPercent: 25 });
-    const more = run(slow, [{ type: 'load-progress', attempt: 1, loaded: 12.2 * mb, total: 16 * mb }]).state;
+    const more = run(slow, [{ type: 'load-progress', attempt: 1, fraction: 0.7625 }]).state;
     expect(selectView(more).loadPercent).toBe(76);
     // Unknown size (no Content-Length): the bar runs without a value.
-    const unknown = run(slow, [{ type: 'load-progress', attempt: 1, loaded: 5 * mb, total: null }]).state;
+    const unknown = run(slow, [{ type: 'load-progress', attempt: 1, fraction: null }]).state;
     expect(selectView(unknown)).toMatchObject({ slow: true, loadPercent: null });
     // A report from an attempt before Try again is ignored.
-    const stale = run(slow, [{ type: 'load-progress', attempt: 0, loaded: 16 * mb, total: 16 * mb }]).state;
+    const stale = run(slow, [{ type: 'load-progress', attempt: 0, fraction: 1 }]).state;
     expect(selectView(stale).loadPercent).toBe(25);
     // Once the model is ready the capture starts and the percentage is gone, late reports included.
     const ready = run(more, [
       { type: 'vision-ready', attempt: 1 },
-      { type: 'load-progress', attempt: 1, loaded: 16 * mb, total: 16 * mb },
+      { type: 'load-progress', attempt: 1, fraction: 1 },
     ]).state;
     expect(ready.loading).toBeNull();
     expect(selectView(ready)).toMatchObject({ screen: 'capture', loadPercent: null, slow: false });
@@ -83,7 +82,7 @@ describe('selectView', () => {
   it('the camera request screen shows no percentage, even when slow and the model is downloading', () => {
     const s = run(start(), [
       { type: 'session-ready', attempt: 1, info: info() },
-      { type: 'load-progress', attempt: 1, loaded: 1, total: 2 },
+      { type: 'load-progress', attempt: 1, fraction: 0.5 },
       { type: 'timer', attempt: 1, name: 'slow' },
     ]).state;
     expect(selectView(s)).toMatchObject({ screen: 'camera', slow: true, loadPercent: null });

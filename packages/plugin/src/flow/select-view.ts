@@ -1,7 +1,6 @@
 import type { LocaleKey } from '@open-liveness/locales';
 import type { ErrorCode } from '../errors/codes.js';
 import { ERROR_CODES } from '../errors/codes.js';
-import { loadFraction } from '../vision/load-progress.js';
 import { cameraTutorial } from './browser.js';
 import { guideOval } from './oval.js';
 import type { SessionState } from './session-types.js';
@@ -131,7 +130,7 @@ export function selectView(s: SessionState): ViewState {
   const error = errorView(s);
   const statusKey = statusOf(s, screen);
   const slow = s.slow && (screen === 'loading' || screen === 'camera');
-  const fraction = screen === 'loading' && slow ? loadFraction(s.loading) : null;
+  const fraction = screen === 'loading' && slow ? s.loading : null;
   const result: ViewState['result'] =
     screen === 'result'
       ? {

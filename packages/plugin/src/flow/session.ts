@@ -1,5 +1,6 @@
 import type { NormalizedOptions } from '../options.js';
 import { Telemetry, type TelemetryType } from '../transport/telemetry.js';
+import { DEFAULT_MASK_LOOK } from '../vision/mask/look.js';
 import { runAction } from './action-effect.js';
 import { type OperatorView, openCapture, switchCamera } from './capture-effects.js';
 import {
@@ -40,7 +41,7 @@ export class LivenessSession {
   private readonly timers = new Map<SessionTimer, ReturnType<typeof setTimeout>>();
   private attempt: Attempt = freshAttempt();
   /** Operator mode (use_for_liveness) on a desktop: no mirror flip and no oval animation. */
-  private operatorView: OperatorView = { mirror: true, ovalAnimation: true };
+  private operatorView: OperatorView = { mirror: true, ovalAnimation: true, mask3d: false };
   private readonly ctx: DriverContext;
 
   constructor(
@@ -85,6 +86,17 @@ export class LivenessSession {
   /** Events from the UI (Try again, Start, camera switch). */
   send(ev: Extract<SessionEvent, { type: 'retry' | 'start' | 'switch-camera' | 'viewport' }>): void {
     this.dispatch(ev);
+  }
+
+  /**
+   * The 3D mask's canvas from the capture screen (null when it goes): the attempt's vision worker draws the
+   * mesh on it from the landmarks it computes. Its drawing code is fetched only now (vision/mask/).
+   */
+  showMask(canvas: OffscreenCanvas | null): void {
+    const vision = this.attempt.vision;
+    if (!vision || !this.operatorView.mask3d) return;
+    if (canvas) vision.showMask(canvas, this.deps.maskLook ?? DEFAULT_MASK_LOOK);
+    else vision.hideMask();
   }
 
   /** Feeds one event to the machine and carries out its effects; close() inside a callback stops the rest. */
@@ -218,6 +230,7 @@ export class LivenessSession {
   private present(view: ViewState): ViewState {
     view.mirrored &&= this.operatorView.mirror;
     view.ovalAnimation = this.operatorView.ovalAnimation;
+    view.mask3d = this.operatorView.mask3d;
     return view;
   }
 }

@@ -28,6 +28,8 @@ export interface ErrorView {
 
 /** Everything the UI renders. Computed from the session state by selectView; the UI never writes it. */
 export interface ViewState {
+  /** The 3D mask is drawn over the face (enable_3d_mask with the adapter's load_3d_mask). */
+  mask3d?: boolean;
   /** Animate the oval outline (off in operator mode on a desktop). */
   ovalAnimation?: boolean;
   screen: Screen;

@@ -7,6 +7,8 @@ import { CaptureStage } from './CaptureStage.js';
 import { ErrorScreen } from './ErrorScreen.js';
 import { DEFAULT_FRAME, type FrameLook } from './FaceGuide.js';
 import { trapTab } from './focus.js';
+import { AntiscamBanner } from './parts/AntiscamBanner.js';
+import { VersionLabel } from './parts/VersionLabel.js';
 import { CameraScreen, InstructionsScreen, LoadingScreen, ResultScreen, StatusScreen } from './screens.js';
 import { useAnnouncer } from './use-announcer.js';
 import { useStore } from './use-store.js';
@@ -19,6 +21,8 @@ export interface UiEvents {
   switchCamera: (deviceId: string) => void;
   /** The stage's width / height, so the core knows what part of the frame is visible. */
   viewport: (aspect: number) => void;
+  /** The 3D mask's canvas, handed over for drawing (null when it leaves the screen). */
+  maskCanvas: (canvas: OffscreenCanvas | null) => void;
 }
 
 interface Props {
@@ -96,6 +100,9 @@ export function App({ view, t, events, lang, dir, style }: Props) {
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>
       </button>
+      {style?.antiscamCustomization.enableAntiscam && (s.screen === 'capture' || s.screen === 'confirm') && (
+        <AntiscamBanner text={style.antiscamCustomization.textMessage} t={t} />
+      )}
       {s.screen === 'loading' && <LoadingScreen s={s} t={t} />}
       {s.screen === 'instructions' && <InstructionsScreen t={t} onStart={events.start} />}
       {s.screen === 'camera' && <CameraScreen s={s} t={t} />}
@@ -106,6 +113,8 @@ export function App({ view, t, events, lang, dir, style }: Props) {
           onSwitch={events.switchCamera}
           onViewport={events.viewport}
           frame={frameLook(style)}
+          hideAnimation={style?.hintAnimation.hideAnimation ?? false}
+          onMask={events.maskCanvas}
         />
       )}
       {(s.screen === 'uploading' || s.screen === 'processing') && <StatusScreen s={s} t={t} />}
@@ -113,6 +122,7 @@ export function App({ view, t, events, lang, dir, style }: Props) {
       {s.screen === 'error' && s.error && (
         <ErrorScreen error={s.error} t={t} onRetry={events.retry} onClose={events.close} />
       )}
+      <VersionLabel t={t} />
       <div class="ol-turn" role="alert">
         <p>{t('device_turn')}</p>
       </div>

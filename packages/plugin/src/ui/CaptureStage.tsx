@@ -2,6 +2,9 @@ import type { LocaleKey } from '@open-liveness/locales';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ViewState } from '../flow/view-state.js';
 import { DEFAULT_FRAME, FaceGuide, type FrameLook } from './FaceGuide.js';
+import { GestureHint } from './parts/GestureHint.js';
+import { gestureHintKind } from './parts/gesture-kind.js';
+import { MaskCanvas } from './parts/MaskCanvas.js';
 
 interface Props {
   s: ViewState;
@@ -10,10 +13,22 @@ interface Props {
   onViewport: (aspect: number) => void;
   /** The face frame's shape and sizes (faceFrameCustomization). */
   frame?: FrameLook;
+  /** `hintAnimation.hideAnimation`: no gesture hint animation. */
+  hideAnimation?: boolean;
+  /** Receives the 3D mask's canvas when the mask is on. */
+  onMask?: (canvas: OffscreenCanvas | null) => void;
 }
 
 /** The camera picture with the oval, the prompt, the hint, the confirmation and the camera switch. */
-export function CaptureStage({ s, t, onSwitch, onViewport, frame = DEFAULT_FRAME }: Props) {
+export function CaptureStage({
+  s,
+  t,
+  onSwitch,
+  onViewport,
+  frame = DEFAULT_FRAME,
+  hideAnimation = false,
+  onMask,
+}: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const [paused, setPaused] = useState(false);
   const tap = useRef<HTMLButtonElement>(null);
@@ -55,6 +70,7 @@ export function CaptureStage({ s, t, onSwitch, onViewport, frame = DEFAULT_FRAME
 
   const others = s.cameras.filter((c) => c.deviceId !== s.deviceId);
   const next = others[0];
+  const gesture = s.screen === 'capture' ? gestureHintKind(s.prompt, hideAnimation) : null;
   return (
     <div
       class="ol-stage"
@@ -76,6 +92,8 @@ export function CaptureStage({ s, t, onSwitch, onViewport, frame = DEFAULT_FRAME
         fit={s.fit}
         frame={frame}
       />
+      {s.mask3d && onMask && <MaskCanvas onCanvas={onMask} />}
+      {gesture && <GestureHint kind={gesture} />}
       {s.prompt && !s.scanning && (
         <div class="ol-prompt" part="prompt" data-prompt={s.prompt}>
           {t(s.prompt)}

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ANNOUNCE_INTERVAL_MS, AnnounceThrottle } from './announce-throttle.js';
+import { ANNOUNCE_INTERVAL_MS, announceThrottle } from './announce-throttle.js';
 
 describe('live-region announcements', () => {
   let said: Array<{ text: string; at: number }>;
   let t0: number;
   const make = (initial = 'Loading…') =>
-    new AnnounceThrottle((text) => said.push({ text, at: Date.now() - t0 }), initial);
+    announceThrottle((text) => said.push({ text, at: Date.now() - t0 }), initial);
 
   beforeEach(() => {
     vi.useFakeTimers();

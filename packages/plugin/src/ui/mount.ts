@@ -20,6 +20,8 @@ export interface UiLook {
   dir: TextDirection;
   /** The normalised `open({style})`; its fields become `--oz-*` custom properties on the dialog root. */
   style?: NormalizedStyle;
+  /** The parts' stylesheet (parts.css, fetched at open()): banner, version label, gesture hint, mask. */
+  parts?: string;
   /** CSP nonce for the inline <style> fallback (only where constructable stylesheets are missing). */
   nonce?: string;
 }
@@ -42,12 +44,12 @@ export function mountUi(
   // A constructed stylesheet is not inline style for CSP, so host pages need no style-src 'unsafe-inline'.
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES);
+    sheet.replaceSync(STYLES + (look.parts ?? ''));
     root.adoptedStyleSheets = [sheet];
   } else {
     const style = document.createElement('style');
     if (look.nonce) style.nonce = look.nonce;
-    style.textContent = STYLES;
+    style.textContent = STYLES + (look.parts ?? '');
     root.append(style);
   }
   const container = document.createElement('div');

@@ -17,7 +17,7 @@ export function LoadingScreen({ s, t }: { s: ViewState; t: T }) {
             {...(s.loadPercent === null ? {} : { max: 100, value: s.loadPercent })}
           />
           {s.loadPercent !== null && (
-            <p class="ol-percent" data-load-percent={s.loadPercent}>
+            <p class="ol-percent" data-percent={s.loadPercent}>
               {s.loadPercent}%
             </p>
           )}

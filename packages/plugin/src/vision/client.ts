@@ -1,6 +1,6 @@
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
-import type { LoadProgress } from './load-progress.js';
+import type { MaskLook } from './mask/look.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { FaceMetrics } from './types.js';
 
@@ -27,10 +27,11 @@ export class VisionClient {
   private ready: Promise<number>;
   private isReady = false;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
-  private progress: LoadProgress | null = null;
-  private progressListener: ((p: LoadProgress) => void) | null = null;
+  private progressListener: ((fraction: number | null) => void) | null = null;
+  private readonly workerUrl: string;
 
   constructor(urls: VisionUrls) {
+    this.workerUrl = urls.workerUrl;
     const started = startClassicWorker(urls.workerUrl);
     this.worker = started.worker;
     this.stopWorker = started.stop;
@@ -56,8 +57,7 @@ export class VisionClient {
           this.isReady = true;
           resolve(msg.initMs);
         } else if (msg.type === 'progress') {
-          this.progress = { loaded: msg.loaded, total: msg.total };
-          this.progressListener?.(this.progress);
+          this.progressListener?.(msg.fraction);
         } else if (msg.type === 'crashed') this.crash(msg.detail);
         else if (msg.type === 'init-failed')
           reject(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
@@ -73,12 +73,11 @@ export class VisionClient {
   }
 
   /**
-   * Download progress of the model's files until it is ready. A client warmed earlier (`preinit: full`) hands
-   * over the latest report at once, so a session that adopts it starts from where the download is.
+   * Download progress of the model's files until it is ready (a client warmed by `preinit: full` reports
+   * from its next step on).
    */
-  onProgress(listener: (p: LoadProgress) => void): void {
+  onProgress(listener: (fraction: number | null) => void): void {
     this.progressListener = listener;
-    if (this.progress && !this.isReady) listener(this.progress);
   }
 
   private crash(detail: string): void {
@@ -133,6 +132,16 @@ export class VisionClient {
       this.clips.set(clipId, resolve);
       this.send({ type: 'finish-clip', clipId });
     });
+  }
+
+  /** Hands the 3D mask's canvas to the worker, which loads the renderer next to itself and draws on it. */
+  showMask(canvas: OffscreenCanvas, look: MaskLook): void {
+    const rendererUrl = new URL('mask_renderer.js', new URL(this.workerUrl, location.href)).href;
+    this.send({ type: 'mask', canvas, rendererUrl, look }, [canvas]);
+  }
+
+  hideMask(): void {
+    this.send({ type: 'mask-off' });
   }
 
   dropClip(clipId: number): void {

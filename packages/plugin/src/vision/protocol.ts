@@ -1,3 +1,4 @@
+import type { MaskLook } from './mask/look.js';
 import type { FaceMetrics } from './types.js';
 
 /** Messages from the page to the vision worker. */
@@ -12,13 +13,16 @@ export type ToWorker =
       record: { clipId: number; jpegQuality: number } | null;
     }
   | { type: 'finish-clip'; clipId: number }
+  /** Draw the 3D mask on this canvas; `rendererUrl` is the lazily loaded renderer (mask_renderer.js). */
+  | { type: 'mask'; canvas: OffscreenCanvas; rendererUrl: string; look: MaskLook }
+  | { type: 'mask-off' }
   | { type: 'drop-clip'; clipId: number };
 
 /** Messages from the vision worker to the page. */
 export type FromWorker =
   | { type: 'ready'; initMs: number }
-  /** Bytes of the wasm runtime and the model fetched so far (total null: size unknown). */
-  | { type: 'progress'; loaded: number; total: number | null }
+  /** Share of the wasm runtime's and the model's bytes fetched so far, 0..1 (null: size unknown). */
+  | { type: 'progress'; fraction: number | null }
   | { type: 'init-failed'; detail: string }
   | {
       type: 'result';

@@ -4,13 +4,14 @@
 import { FaceLandmarker, FilesetResolver } from '@mediapipe/tasks-vision';
 import { RepeatFilter } from '../capture/repeats.js';
 import { bestFrameScore } from '../capture/score.js';
-import { countedFetch, LoadMeter } from './load-progress.js';
-import { computeMetrics } from './metrics.js';
+import { countedFetch, LoadMeter, loadFraction } from './load-progress.js';
+import type { MaskLook, MaskRenderer, MaskRendererModule } from './mask/look.js';
+import { computeMetrics, mainFaceIndex } from './metrics.js';
 import { type PixelStats, pixelStats } from './pixels.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { Box } from './types.js';
 
-declare const self: DedicatedWorkerGlobalScope;
+declare const self: DedicatedWorkerGlobalScope & { OzMaskRenderer?: MaskRendererModule };
 
 let landmarker: FaceLandmarker | null = null;
 let lastTimestamp = -1;
@@ -34,13 +35,35 @@ interface EmscriptenModule {
   instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void): object;
 }
 
+/** The 3D mask, drawn only when the page hands over a canvas; its renderer script is loaded then. */
+let mask: MaskRenderer | null = null;
+
+function startMask(canvas: OffscreenCanvas, rendererUrl: string, look: MaskLook) {
+  mask?.stop();
+  mask = null;
+  try {
+    if (!self.OzMaskRenderer) importScripts(rendererUrl);
+    const module = self.OzMaskRenderer;
+    if (!module) throw new Error('mask renderer did not load');
+    mask = module.create(
+      canvas,
+      FaceLandmarker.FACE_LANDMARKS_TESSELATION,
+      FaceLandmarker.FACE_LANDMARKS_FACE_OVAL,
+      look,
+    );
+  } catch (err) {
+    // The mask is decoration: the capture goes on with the oval alone.
+    console.warn(`[OzLiveness] 3D mask unavailable: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 async function init(wasmBaseUrl: string, modelUrl: string) {
   const t0 = performance.now();
   try {
     const fileset = await FilesetResolver.forVisionTasks(wasmBaseUrl);
     // The wasm runtime and the model are fetched here rather than by tasks-vision, so their bytes can be
     // counted: the loading screen shows a real percentage when they are slow to arrive.
-    const meter = new LoadMeter((p) => post({ type: 'progress', loaded: p.loaded, total: p.total }));
+    const meter = new LoadMeter((p) => post({ type: 'progress', fraction: loadFraction(p) }));
     const [wasmBody, modelBody] = await Promise.all([
       countedFetch(fileset.wasmBinaryPath, meter),
       countedFetch(modelUrl, meter),
@@ -109,6 +132,11 @@ async function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     const inferenceMs = performance.now() - t0;
     const frame = { width: bitmap.width, height: bitmap.height, timestamp: msg.timestamp };
     const first = computeMetrics(result, frame, null);
+    mask?.update(
+      result.faceLandmarks[mainFaceIndex(result.faceLandmarks)] ?? null,
+      bitmap.width,
+      bitmap.height,
+    );
     const metrics = { ...first, ...(faceStats(bitmap, first.box) ?? {}) };
     let jpeg: Blob | null = null;
     if (msg.record) {
@@ -154,6 +182,13 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       break;
     case 'finish-clip':
       void finishClip(msg.clipId);
+      break;
+    case 'mask':
+      startMask(msg.canvas, msg.rendererUrl, msg.look);
+      break;
+    case 'mask-off':
+      mask?.stop();
+      mask = null;
       break;
     case 'drop-clip':
       clipBest.get(msg.clipId)?.bitmap.close();

@@ -1,0 +1,3 @@
+interface ImportMetaEnv {
+  readonly VITE_OZ_ADAPTER_URL?: string;
+}
