@@ -13,6 +13,9 @@ const dist = join(import.meta.dirname, '..', 'packages', 'plugin', 'dist');
 // ESM 38 → 38.5 kB with issue 10's last parts (anti-scam banner, version label, gesture hint, the 3D mask's canvas
 // hand-over: +0.9 kB of components). Their stylesheet (0.8 kB gzip) is fetched at open() as plugin/parts.css and
 // the mask renderer is a worker-side chunk (mask_renderer.js), so the script itself stays under its 40 kB.
+// ESM 38.5 → 38.75 kB with issue 9's remainder (+0.3 kB): the real loading percentage (machine event, view field,
+// bar), the remembered-camera fallback, the testable live-region throttle, Tap-to-continue focus and the
+// first-paint store fix. The lead may prefer to trim instead (lazy help screens) and revert this line.
 const budgets = [
   ['iife/plugin_liveness.js', 40 * 1024],
   ['iife/vision_worker.js', 56 * 1024],
@@ -24,7 +27,7 @@ const budgets = [
   // The on-device workers (open({on_device: true}) only); onnxruntime's wasm and glue are served apart.
   ['iife/ondevice_worker.js', 20 * 1024],
   ['iife/ondevice_worker_webgpu.js', 26 * 1024],
-  ['esm/index.js', 38.5 * 1024],
+  ['esm/index.js', 38.75 * 1024],
 ];
 // Each language pack is fetched on its own (only the chosen one reaches the page), so each has its own budget.
 const packBudget = 4 * 1024;
