@@ -1,6 +1,6 @@
-import { openDemo, openWith } from './support/demo.js';
+import { openDemo, openWith, waitForEvent } from './support/demo.js';
 import { expect, launchCamera, test } from './support/fixtures.js';
-import { dialog, expectNoAxeViolations, screenIs } from './support/screens.js';
+import { dialog, expectNoAxeViolations, expectScreen, screenIs } from './support/screens.js';
 
 test('two cameras: the switch changes the track and the reported camera; one track stays live', async ({
   baseURL,
@@ -35,6 +35,8 @@ test('two cameras: the switch changes the track and the reported camera; one tra
       );
     const button = dialog(page).getByRole('button', { name: 'Switch camera' });
     await expect(button).toBeVisible();
+    // The hint is masked: with no face it climbs the no-face ladder on its own clock.
+    await expectScreen(page, 'camera-switch', ['[data-oz-liveness] .ol-hint']);
     await expectNoAxeViolations(page);
     const before = await live();
     expect(before).toHaveLength(1);
@@ -56,4 +58,36 @@ test('two cameras: the switch changes the track and the reported camera; one tra
   } finally {
     await browser.close();
   }
+});
+
+test.describe('device_id', () => {
+  test.use({ clip: 'neutral_frontal' });
+
+  test('goes in, and on_capture_complete reports the camera actually used; an unknown one is refused', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await openDemo(page);
+    const ids = await page.evaluate(async () =>
+      (await navigator.mediaDevices.enumerateDevices())
+        .filter((d) => d.kind === 'videoinput')
+        .map((d) => d.deviceId),
+    );
+    const id = ids[0] ?? '';
+    expect(id).not.toBe('');
+    // Not remembered from an earlier session: the page's device_id is what picks the camera.
+    expect(await page.evaluate(() => localStorage.getItem('oz-liveness:camera'))).toBeNull();
+    await openWith(page, { action: ['video_selfie_blank'], device_id: id });
+    const done = (await waitForEvent(page, 'on_capture_complete', 60_000)).data as { device_id: unknown };
+    expect(done.device_id).toBe(id);
+    await page.evaluate(() => (window as unknown as { OzLiveness: { close(): void } }).OzLiveness.close());
+    await waitForEvent(page, 'on_close', 10_000);
+    // A device_id that is not there is the page's mistake: said, not replaced by another camera.
+    await page.evaluate(() => {
+      (window as unknown as { demoEvents: unknown[] }).demoEvents = [];
+    });
+    await openWith(page, { action: ['video_selfie_blank'], device_id: 'no-such-camera' });
+    const error = (await waitForEvent(page, 'on_error', 20_000)).data as { code: string };
+    expect(error.code).toBe('camera_not_found');
+  });
 });

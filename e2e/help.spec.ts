@@ -13,6 +13,8 @@ test('a stalled video (WebView freeze) offers "Tap to continue", which resumes i
   );
   const tap = dialog(page).getByRole('button', { name: 'Tap to continue' });
   await expect(tap).toBeVisible();
+  await expect(tap).toBeFocused();
+  await expectScreen(page, 'tap-to-continue', ['[data-oz-liveness] .ol-hint']);
   await expectNoAxeViolations(page);
   await tap.click();
   await expect(tap).toHaveCount(0);
@@ -39,6 +41,7 @@ test.describe('a phone held sideways', () => {
     await expect(turn).toBeVisible();
     await expect(turn).toHaveText('Please turn your device upright.');
     await expectScreen(page, 'device-turn');
+    await expectNoAxeViolations(page);
     await context.close();
   });
 });

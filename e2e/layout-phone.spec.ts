@@ -57,3 +57,36 @@ test.describe('412×915 portrait phone', () => {
     await expect.poll(async () => (await measure(page))?.coverage ?? 1).toBeLessThan(0.5);
   });
 });
+
+test.describe('1180×820 tablet held landscape', () => {
+  test('the picture fills the screen and the oval is centred, whole and inside the visible part', async ({
+    cameraBrowser,
+    baseURL,
+  }) => {
+    const context = await cameraBrowser.newContext({
+      viewport: { width: 1180, height: 820 },
+      hasTouch: true,
+      isMobile: true,
+      ...(baseURL ? { baseURL } : {}),
+    });
+    const page = await context.newPage();
+    await openDemo(page);
+    await openWith(page, { action: ['video_selfie_blank'] });
+    await screenIs(page, 'capture');
+    await expect(dialog(page).locator('.ol-hint')).toBeVisible({ timeout: 20_000 });
+    // Taller than 500 px: a tablet in landscape is fine, no "turn your device" overlay.
+    await expect(dialog(page).locator('.ol-turn')).toBeHidden();
+    const m = await measure(page);
+    expect(m?.coverage).toBeGreaterThanOrEqual(0.8);
+    expect(m?.ovalInside).toBe(true);
+    const o = await dialog(page).locator('.ol-oval').boundingBox();
+    expect(o).not.toBeNull();
+    if (o) {
+      expect(Math.abs(o.x + o.width / 2 - 1180 / 2)).toBeLessThan(2);
+      expect(o.y).toBeGreaterThan(0);
+      expect(o.y + o.height).toBeLessThan(820);
+    }
+    await expectScreen(page, 'tablet-landscape-capture', ['[data-oz-liveness] .ol-hint']);
+    await context.close();
+  });
+});

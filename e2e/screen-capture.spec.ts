@@ -1,6 +1,13 @@
 import { demoEvents, openDemo, openWith, waitForEvent } from './support/demo.js';
 import { expect, test } from './support/fixtures.js';
-import { dialog, expectNoAxeViolations, expectScreen, screenIs, throttleUploads } from './support/screens.js';
+import {
+  dialog,
+  expectNoAxeViolations,
+  expectScreen,
+  holdConfirmation,
+  screenIs,
+  throttleUploads,
+} from './support/screens.js';
 
 test.use({ clip: 'neutral_frontal' });
 
@@ -37,14 +44,34 @@ test('positioning → confirmation → uploading with a percentage → processin
     if (polls === 1) await new Promise((r) => setTimeout(r, 2_500));
     await route.continue();
   });
+  await holdConfirmation(page);
   await openDemo(page);
   await throttleUploads(page);
   await openWith(page, { action: ['video_selfie_blank'] });
   await recordScreens(page);
   await screenIs(page, 'capture');
+  // While a clip records, the progress ring runs around the oval, on the same centre.
+  const ring = dialog(page).locator('path.ol-progress');
+  await expect(ring).toBeVisible({ timeout: 40_000 });
+  const centres = await dialog(page).evaluate((root) => {
+    const centre = (sel: string) => {
+      const r = root.querySelector(sel)?.getBoundingClientRect();
+      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width } : null;
+    };
+    return { oval: centre('.ol-oval'), ring: centre('.ol-progress') };
+  });
+  expect(centres.oval && centres.ring).toBeTruthy();
+  if (centres.oval && centres.ring) {
+    expect(Math.abs(centres.ring.x - centres.oval.x)).toBeLessThan(1.5);
+    expect(Math.abs(centres.ring.y - centres.oval.y)).toBeLessThan(1.5);
+    expect(centres.ring.w).toBeGreaterThan(centres.oval.w); // outside the oval, not on it
+  }
   await screenIs(page, 'confirm', 40_000);
   await expect(dialog(page).locator('.ol-confirm')).toHaveText('Great!');
   await expectScreen(page, 'confirm');
+  await expectNoAxeViolations(page);
+  await screenIs(page, 'confirm', 1_000); // still the confirmation the checks looked at
+  await page.evaluate(() => (window as unknown as { releaseConfirmation: () => void }).releaseConfirmation());
 
   await screenIs(page, 'uploading');
   const percent = dialog(page).locator('.ol-percent');
@@ -84,6 +111,11 @@ test.describe('positioning', () => {
     await expect(hint).toHaveAttribute('data-text', 'no_face_hint_2', { timeout: 10_000 });
     await expect(hint).toHaveText('Make sure your face is visible and well lit');
     await expect(hint).toHaveAttribute('data-hint', 'action_hint_no_face');
+    // The hint reaches screen readers through the live region as well (throttled, so it may lag a little).
+    await expect(dialog(page).locator('[data-testid="live-region"]')).toHaveText(
+      'Make sure your face is visible and well lit',
+      { timeout: 5_000 },
+    );
   });
 });
 
@@ -106,4 +138,27 @@ test('the processing screen is shown while the result is requested', async ({ pa
   await expectScreen(page, 'processing');
   await expectNoAxeViolations(page);
   await waitForEvent(page, 'on_complete', 30_000);
+});
+
+test('show_result_outcome: the result screen says "not passed" for a declined verdict', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.route('**/media', async (route) => {
+    // The adapter's own answer, its verdict forced to declined, so the outcome shown does not depend on the model.
+    const res = await route.fetch();
+    const body = {
+      ...(await res.json()),
+      state: 'finished',
+      analyses: { quality: { state: 'finished', resolution: 'declined' } },
+    };
+    await route.fulfill({ response: res, json: body });
+  });
+  await openDemo(page);
+  await openWith(page, { action: ['video_selfie_blank'], show_result_outcome: true });
+  await screenIs(page, 'result', 60_000);
+  await expect(dialog(page).locator('[data-result="declined"]')).toBeVisible();
+  await expect(dialog(page).getByRole('heading')).toHaveText('Check not passed');
+  await expectScreen(page, 'result-declined');
+  await expectNoAxeViolations(page);
+  await dialog(page).getByRole('button', { name: 'Close' }).last().click();
+  await waitForEvent(page, 'on_close', 10_000);
 });

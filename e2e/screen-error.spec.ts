@@ -39,3 +39,26 @@ test('a session request that fails at the network level: error screen, camera ne
   expect(names.filter((n) => n === 'on_close')).toHaveLength(1);
   expect(names).toContain('on_complete');
 });
+
+test('a failure that comes before the dialog has painted still shows its error screen', async ({ page }) => {
+  await page.addInitScript(() => {
+    // A busy page for its first 3 s: frames and Preact's effect fallback (35 ms) come 600 ms late, so the
+    // refused session request below is answered before the UI has subscribed to the session's view.
+    const raf = window.requestAnimationFrame.bind(window);
+    const later = window.setTimeout.bind(window);
+    let busy = true;
+    later(() => {
+      busy = false;
+    }, 3_000);
+    window.requestAnimationFrame = (cb) =>
+      busy ? (later(() => raf(cb), 600) as unknown as number) : raf(cb);
+    window.setTimeout = ((h: TimerHandler, ms?: number, ...a: unknown[]) =>
+      later(h, busy && ms === 35 ? 600 : ms, ...a)) as typeof window.setTimeout;
+  });
+  await page.route('**/api/v1/sessions', (route) => route.abort('failed'));
+  await openDemo(page);
+  await openWith(page, { action: ['video_selfie_blank'] });
+  await waitForEvent(page, 'on_error', 20_000);
+  await expect(dialog(page).locator('[data-error]')).toHaveAttribute('data-error', 'error_connection_lost');
+  await expect(dialog(page).getByRole('button', { name: 'Try again' })).toBeVisible();
+});

@@ -70,3 +70,31 @@ export async function throttleUploads(page: Page, bytesPerSecond = 150 * 1024): 
     uploadThroughput: bytesPerSecond,
   });
 }
+
+/**
+ * Keeps the action confirmation ("Great!", 1 s) on screen until window.releaseConfirmation() is called, so
+ * checks slower than a second (axe) see it whole: a 1,000 ms timer that comes due while the dialog shows the
+ * confirm screen waits for the release. Nothing else is held back.
+ */
+export async function holdConfirmation(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { releaseConfirmation: () => void };
+    const held: Array<() => void> = [];
+    let holding = true;
+    w.releaseConfirmation = () => {
+      holding = false;
+      for (const run of held.splice(0)) run();
+    };
+    const onConfirm = () =>
+      document
+        .querySelector('[data-oz-liveness]')
+        ?.shadowRoot?.querySelector('.ol-overlay')
+        ?.getAttribute('data-screen') === 'confirm';
+    const original = window.setTimeout.bind(window);
+    window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+      if (ms !== 1000 || typeof handler !== 'function') return original(handler, ms, ...args);
+      const fire = () => (handler as (...a: unknown[]) => void)(...args);
+      return original(() => (holding && onConfirm() ? held.push(fire) : fire()), ms);
+    }) as typeof window.setTimeout;
+  });
+}

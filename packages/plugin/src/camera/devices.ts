@@ -1,3 +1,4 @@
+import { toFailure } from '../errors/codes.js';
 import { matchCameraLabel } from '../integrity/camera-names.js';
 
 export interface CameraChoice {
@@ -38,5 +39,39 @@ export function rememberCamera(storage: Storage | null, deviceId: string): void 
     storage?.setItem(KEY, deviceId);
   } catch {
     // private mode or storage disabled: the choice is simply not kept
+  }
+}
+
+/** Where the camera to open comes from, most specific first. */
+export interface CameraPreference {
+  /** Picked in this session (the switch button or picker): kept across Try again. */
+  chosen: string | null;
+  /** `open({device_id})`. */
+  option: string | null;
+  storage: Storage | null;
+}
+
+/**
+ * Opens the session's camera: the one picked in this session, else `device_id`, else the one remembered for
+ * this origin, else the browser's default (`undefined`). A remembered camera that is no longer there
+ * (unplugged, or ids reset with the site data) must not block the session: it is forgotten and the default
+ * camera opens instead. A missing `device_id` or picked camera is the page's or person's choice and fails.
+ */
+export async function openPreferredCamera<C>(
+  open: (deviceId: string | undefined) => Promise<C>,
+  pref: CameraPreference,
+): Promise<C> {
+  const remembered = pref.chosen || pref.option ? null : rememberedCamera(pref.storage);
+  const deviceId = pref.chosen ?? pref.option ?? remembered ?? undefined;
+  try {
+    return await open(deviceId);
+  } catch (err) {
+    if (remembered === null || toFailure(err).code !== 'camera_not_found') throw err;
+    try {
+      pref.storage?.removeItem(KEY);
+    } catch {
+      // storage disabled: nothing to forget
+    }
+    return open(undefined);
   }
 }

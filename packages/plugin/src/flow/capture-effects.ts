@@ -1,7 +1,7 @@
 import { type Camera, openCamera } from '../camera/camera.js';
 import { cameraPlan } from '../camera/camera-plan.js';
 import { isMobileDevice } from '../camera/device-kind.js';
-import { pickableCameras, rememberCamera, rememberedCamera } from '../camera/devices.js';
+import { openPreferredCamera, pickableCameras, rememberCamera } from '../camera/devices.js';
 import { createFrameSource } from '../camera/frame-source.js';
 import { isPhotoAction } from '../document/photo-action.js';
 import { DEFAULT_INTEGRITY_POLICY, type IntegrityPolicy } from '../integrity/policy.js';
@@ -73,24 +73,20 @@ export function openCapture(ctx: DriverContext, attempt: number, chosen: string 
       );
   }
   vision.onCrash((f) => ctx.dispatch({ type: 'failed', attempt, failure: failureOf(f) }));
+  vision.onProgress((fraction) => ctx.dispatch({ type: 'load-progress', attempt, fraction }));
   ctx.later(vision.whenReady().then(() => ({ type: 'vision-ready', attempt })));
-  const remembered = ctx.options.device_id ? null : rememberedCamera(pageStorage(ctx));
-  const deviceId = chosen ?? ctx.options.device_id ?? remembered ?? undefined;
-  const open = (id: string | undefined) =>
-    openCamera(
-      {
-        timeoutMs: ctx.options.get_user_media_timeout,
-        ...(id ? { deviceId: id } : {}),
-        facingMode: plan.facingMode,
-      },
-      signal,
-    );
-  // A remembered camera that is gone must not block the session: fall back to the default one.
-  const opened = open(deviceId).catch((err: unknown) => {
-    if (remembered && deviceId === remembered && failureOf(err).code === 'camera_not_found')
-      return open(undefined);
-    throw err;
-  });
+  const opened = openPreferredCamera(
+    (id) =>
+      openCamera(
+        {
+          timeoutMs: ctx.options.get_user_media_timeout,
+          ...(id ? { deviceId: id } : {}),
+          facingMode: plan.facingMode,
+        },
+        signal,
+      ),
+    { chosen, option: ctx.options.device_id ?? null, storage: pageStorage(ctx) },
+  );
   ctx.later(
     opened.then(async (camera) => {
       if (signal.aborted || held !== ctx.held()) {

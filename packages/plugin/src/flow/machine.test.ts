@@ -305,3 +305,63 @@ describe('session machine: no-face ladder', () => {
     expect(r.state.noFaceLevel).toBe(0);
   });
 });
+
+describe('session machine: close and hide on every screen', () => {
+  const ready: SessionEvent = { type: 'session-ready', attempt: 1, info: info() };
+  const capture: SessionEvent[] = [{ type: 'open' }, ready, opened(), { type: 'vision-ready', attempt: 1 }];
+  const upTo: Record<string, { events: SessionEvent[]; instructions?: boolean }> = {
+    starting: { events: [{ type: 'open' }] },
+    instructions: { events: [{ type: 'open' }, ready], instructions: true },
+    camera: { events: [{ type: 'open' }, ready] },
+    capturing: { events: capture },
+    confirming: { events: [...capture, captured()] },
+    uploading: {
+      events: [
+        ...capture,
+        captured(),
+        { type: 'timer', attempt: 1, name: 'confirm' },
+        { type: 'checked', attempt: 1 },
+      ],
+    },
+    processing: {
+      events: [
+        ...capture,
+        captured(),
+        { type: 'timer', attempt: 1, name: 'confirm' },
+        { type: 'checked', attempt: 1 },
+        { type: 'uploaded', attempt: 1, result: processing },
+      ],
+    },
+    result: {
+      events: [
+        ...capture,
+        captured(),
+        { type: 'timer', attempt: 1, name: 'confirm' },
+        { type: 'checked', attempt: 1 },
+        { type: 'uploaded', attempt: 1, result: finished },
+      ],
+    },
+    failed: {
+      events: [
+        { type: 'open' },
+        { type: 'failed', attempt: 1, failure: { code: 'camera_denied', detail: '', context: {} } },
+      ],
+    },
+  };
+
+  for (const [phase, { events, instructions }] of Object.entries(upTo)) {
+    it(`${phase}: close ends it (everything released, on_close once); hide only hides`, () => {
+      const at = run(initialSession(config({ showInstructions: instructions === true })), events).state;
+      expect(at.phase).toBe(phase);
+      const closed = run(at, [{ type: 'close' }, { type: 'close' }]);
+      expect(closed.state.phase).toBe('closed');
+      const k = kinds(closed.effects);
+      expect(k).toContain('clear-timers');
+      expect(k).toContain('abort-attempt'); // camera tracks, worker and requests of the attempt
+      expect(k.filter((x) => x === 'cb:on_close')).toHaveLength(1);
+      const hidden = stepSession(at, { type: 'hide' });
+      expect(hidden.state).toMatchObject({ phase, hidden: true });
+      expect(hidden.effects).toEqual([]);
+    });
+  }
+});

@@ -53,6 +53,7 @@ export function initialSession(config: SessionConfig): SessionState {
     live: null,
     noFaceLevel: 0,
     slow: false,
+    loading: null,
     viewAspect: null,
     upload: null,
     pollFailures: 0,
@@ -126,7 +127,7 @@ function enterCamera(s: SessionState): SessionStep {
 
 function maybeStartCapture(s: SessionState): SessionStep {
   if (!s.cameraOpen || !s.visionReady || s.phase !== 'camera') return step(s);
-  return runAction({ ...s, phase: 'capturing', index: 0, slow: false }, [
+  return runAction({ ...s, phase: 'capturing', index: 0, slow: false, loading: null }, [
     { type: 'clear-timer', name: 'slow' },
     { type: 'telemetry', event: 'camera_ready' },
   ]);
@@ -320,6 +321,9 @@ export function stepSession(s: SessionState, ev: SessionEvent): SessionStep {
     }
     case 'vision-ready':
       return s.phase === 'camera' ? maybeStartCapture({ ...s, visionReady: true }) : step(s);
+    case 'load-progress':
+      // Only while the model is awaited: once capturing, a late report changes nothing.
+      return s.phase === 'starting' || s.phase === 'camera' ? step({ ...s, loading: ev.fraction }) : step(s);
     case 'switch-camera':
       if (!s.cameraOpen || ev.deviceId === s.deviceId) return step(s);
       return step(s, [{ type: 'switch-camera', deviceId: ev.deviceId }]);

@@ -40,6 +40,54 @@ describe('selectView', () => {
     expect(selectView(slow).slow).toBe(true);
   });
 
+  it('a real loading percentage: the bytes of the model files, shown once loading is slow', () => {
+    const opened: SessionEvent = {
+      type: 'camera-opened',
+      attempt: 1,
+      video,
+      width: 640,
+      height: 480,
+      deviceId: 'a',
+      facing: 'user',
+      cameras: [],
+    };
+    const waiting = run(start(), [{ type: 'session-ready', attempt: 1, info: info() }, opened]).state;
+    const some = run(waiting, [{ type: 'load-progress', attempt: 1, fraction: 0.25 }]).state;
+    // Not slow yet: no percentage, whatever has arrived.
+    expect(selectView(some)).toMatchObject({
+      screen: 'loading',
+      statusKey: 'loading_resources',
+      slow: false,
+    });
+    expect(selectView(some).loadPercent).toBeNull();
+    const slow = run(some, [{ type: 'timer', attempt: 1, name: 'slow' }]).state;
+    expect(selectView(slow)).toMatchObject({ slow: true, loadPercent: 25 });
+    const more = run(slow, [{ type: 'load-progress', attempt: 1, fraction: 0.7625 }]).state;
+    expect(selectView(more).loadPercent).toBe(76);
+    // Unknown size (no Content-Length): the bar runs without a value.
+    const unknown = run(slow, [{ type: 'load-progress', attempt: 1, fraction: null }]).state;
+    expect(selectView(unknown)).toMatchObject({ slow: true, loadPercent: null });
+    // A report from an attempt before Try again is ignored.
+    const stale = run(slow, [{ type: 'load-progress', attempt: 0, fraction: 1 }]).state;
+    expect(selectView(stale).loadPercent).toBe(25);
+    // Once the model is ready the capture starts and the percentage is gone, late reports included.
+    const ready = run(more, [
+      { type: 'vision-ready', attempt: 1 },
+      { type: 'load-progress', attempt: 1, fraction: 1 },
+    ]).state;
+    expect(ready.loading).toBeNull();
+    expect(selectView(ready)).toMatchObject({ screen: 'capture', loadPercent: null, slow: false });
+  });
+
+  it('the camera request screen shows no percentage, even when slow and the model is downloading', () => {
+    const s = run(start(), [
+      { type: 'session-ready', attempt: 1, info: info() },
+      { type: 'load-progress', attempt: 1, fraction: 0.5 },
+      { type: 'timer', attempt: 1, name: 'slow' },
+    ]).state;
+    expect(selectView(s)).toMatchObject({ screen: 'camera', slow: true, loadPercent: null });
+  });
+
   it('the camera request screen until the camera opens, then loading until the model is ready', () => {
     const s = run(start(), [{ type: 'session-ready', attempt: 1, info: info() }]).state;
     expect(selectView(s)).toMatchObject({ screen: 'camera', statusKey: 'accessing_camera' });

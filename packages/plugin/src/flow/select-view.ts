@@ -94,7 +94,8 @@ function screenOf(s: SessionState): Screen {
 function statusOf(s: SessionState, screen: Screen): LocaleKey | null {
   switch (screen) {
     case 'loading':
-      return s.phase === 'camera' ? 'accessing_camera' : 'loading_resources';
+      // With the camera already open, what is left to wait for is the model.
+      return s.phase === 'camera' && !s.cameraOpen ? 'accessing_camera' : 'loading_resources';
     case 'camera':
       return 'accessing_camera';
     case 'uploading':
@@ -131,6 +132,8 @@ export function selectView(s: SessionState): ViewState {
   const outcome = s.config.showResultOutcome ? outcomeOf(s.result) : 'neutral';
   const error = errorView(s);
   const statusKey = statusOf(s, screen);
+  const slow = s.slow && (screen === 'loading' || screen === 'camera');
+  const fraction = screen === 'loading' && slow ? s.loading : null;
   const result: ViewState['result'] =
     screen === 'result'
       ? {
@@ -148,7 +151,8 @@ export function selectView(s: SessionState): ViewState {
     screen,
     hidden: s.hidden,
     statusKey,
-    slow: s.slow && (screen === 'loading' || screen === 'camera'),
+    slow,
+    loadPercent: fraction === null ? null : Math.floor(fraction * 100),
     video: screen === 'capture' || screen === 'confirm' ? s.video : null,
     fit: s.config.nativeAspect ? 'contain' : 'cover',
     mirrored: s.facing === 'user',

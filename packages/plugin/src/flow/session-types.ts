@@ -130,6 +130,8 @@ export interface SessionState {
   /** Rung of the no-face hint ladder (0 = plain hint). */
   noFaceLevel: number;
   slow: boolean;
+  /** Share of the model files' bytes fetched so far, 0..1 (the loading screen's percentage); null: unknown. */
+  loading: number | null;
   /** Stage width / height reported by the UI; with cover it decides the visible part of the frame. */
   viewAspect: number | null;
   upload: number | null;
@@ -155,6 +157,7 @@ export type SessionEvent =
       cameras: Array<{ deviceId: string; label: string }>;
     }
   | { type: 'vision-ready'; attempt: number }
+  | { type: 'load-progress'; attempt: number; fraction: number | null }
   | { type: 'switch-camera'; deviceId: string }
   | { type: 'progress'; attempt: number; live: LiveFrame }
   | { type: 'action-captured'; attempt: number; captured: CapturedAction; pageResult: unknown }

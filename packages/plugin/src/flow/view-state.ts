@@ -39,6 +39,11 @@ export interface ViewState {
   statusKey: LocaleKey | null;
   /** Loading takes long: show a progress indicator and a reassurance. */
   slow: boolean;
+  /**
+   * 0..100: how much of the model's files (wasm runtime and face model) has arrived, while loading is slow
+   * and their size is known; null otherwise (the bar then runs without a value).
+   */
+  loadPercent: number | null;
   video: HTMLVideoElement | null;
   /** cover: the picture fills the stage (adaptive aspect ratio); contain: native ratio, letterboxed. */
   fit: 'cover' | 'contain';

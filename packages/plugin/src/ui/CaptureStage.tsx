@@ -31,6 +31,12 @@ export function CaptureStage({
 }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const [paused, setPaused] = useState(false);
+  const tap = useRef<HTMLButtonElement>(null);
+
+  // A stalled video puts "Tap to continue" up without a screen change: focus goes to it, the one thing to do.
+  useEffect(() => {
+    if (paused) tap.current?.focus();
+  }, [paused]);
 
   // The stage's shape decides what part of the frame cover shows; the core sizes the oval for it.
   useEffect(() => {
@@ -147,6 +153,7 @@ export function CaptureStage({
       )}
       {paused && s.video && (
         <button
+          ref={tap}
           type="button"
           class="ol-button ol-tap"
           data-autofocus

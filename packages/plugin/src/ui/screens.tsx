@@ -3,6 +3,20 @@ import type { ViewState } from '../flow/view-state.js';
 
 type T = (key: LocaleKey) => string;
 
+/** A progress bar with its percentage; without a value it runs indeterminate. */
+function Bar({ cls, value, label }: { cls: string; value: number | null; label: string }) {
+  return (
+    <>
+      <progress class={cls} aria-label={label} {...(value === null ? {} : { max: 100, value })} />
+      {value !== null && (
+        <p class="ol-percent" data-percent={value}>
+          {value}%
+        </p>
+      )}
+    </>
+  );
+}
+
 export function LoadingScreen({ s, t }: { s: ViewState; t: T }) {
   return (
     <div class="ol-panel ol-status" data-status={s.statusKey ?? ''}>
@@ -10,7 +24,8 @@ export function LoadingScreen({ s, t }: { s: ViewState; t: T }) {
       <p>{s.statusKey ? t(s.statusKey) : ''}</p>
       {s.slow && (
         <>
-          <progress class="ol-progress-slow" aria-label={t('loading_resources')} />
+          {/* Indeterminate until the model files' size is known, then their real percentage. */}
+          <Bar cls="ol-progress-slow" value={s.loadPercent} label={t('loading_resources')} />
           <p class="ol-secondary">{t('loading_slow')}</p>
         </>
       )}
@@ -55,14 +70,7 @@ export function StatusScreen({ s, t }: { s: ViewState; t: T }) {
     <div class="ol-panel ol-status" data-status={s.statusKey ?? ''}>
       {percent === null && <div class="ol-spinner" aria-hidden="true" />}
       <p>{s.statusKey ? t(s.statusKey) : ''}</p>
-      {percent !== null && (
-        <>
-          <progress class="ol-progress-bar" max={100} value={percent} aria-label={t('uploading_data')} />
-          <p class="ol-percent" data-percent={percent}>
-            {percent}%
-          </p>
-        </>
-      )}
+      {percent !== null && <Bar cls="ol-progress-bar" value={percent} label={t('uploading_data')} />}
     </div>
   );
 }

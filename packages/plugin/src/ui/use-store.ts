@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Store } from '../flow/store.js';
 
-/** Subscribes to a store and re-renders at most once per animation frame. */
+/** Subscribes to a store and re-renders at most once per animation frame; no change is missed. */
 export function useStore<T extends object>(store: Store<T>): T {
   const [value, setValue] = useState(store.get());
   useEffect(() => {
@@ -13,6 +13,9 @@ export function useStore<T extends object>(store: Store<T>): T {
         setValue(store.get());
       });
     });
+    // Effects run after the first paint: a change made between the first render and this subscription (a
+    // session request refused at once, on a busy page) would otherwise never reach the screen.
+    setValue(store.get());
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);

@@ -71,6 +71,7 @@ export class VisionClient {
   private ready: Promise<number>;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
   private stopped = false;
+  private progressListener: ((fraction: number | null) => void) | null = null;
   private readonly workerUrl: string;
 
   constructor(urls: VisionUrls, workers = visionPoolSize(navigator.hardwareConcurrency)) {
@@ -107,6 +108,9 @@ export class VisionClient {
             slot.ready = true;
             resolve(msg.initMs);
             if (i + 1 < workers && !this.stopped) start(i + 1);
+          } else if (msg.type === 'progress') {
+            // The loading screen counts the first worker's download; a later one loads behind a live capture.
+            if (i === 0) this.progressListener?.(msg.fraction);
           } else if (msg.type === 'crashed') this.crash(msg.detail);
           else if (msg.type === 'init-failed')
             failed(new LivenessFailure('resource_load_failed', msg.detail, { ...urls }));
@@ -127,6 +131,14 @@ export class VisionClient {
   /** Called once if a worker dies after start-up; the session then ends with on_error. */
   onCrash(listener: (failure: LivenessFailure) => void): void {
     this.crashListener = listener;
+  }
+
+  /**
+   * Download progress of the model's files until it is ready (a client warmed by `preinit: full` reports
+   * from its next step on).
+   */
+  onProgress(listener: (fraction: number | null) => void): void {
+    this.progressListener = listener;
   }
 
   private crash(detail: string): void {

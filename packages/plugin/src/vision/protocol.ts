@@ -21,6 +21,8 @@ export type ToWorker =
 /** Messages from the vision worker to the page. */
 export type FromWorker =
   | { type: 'ready'; initMs: number }
+  /** Share of the wasm runtime's and the model's bytes fetched so far, 0..1 (null: size unknown). */
+  | { type: 'progress'; fraction: number | null }
   | { type: 'init-failed'; detail: string }
   | {
       type: 'result';

@@ -3,6 +3,7 @@
 // It is a classic worker because tasks-vision loads its wasm glue with importScripts().
 import { FaceLandmarker, FilesetResolver } from '@mediapipe/tasks-vision';
 import { bestFrameScore } from '../capture/score.js';
+import { countedFetch, LoadMeter, loadFraction } from './load-progress.js';
 import type { MaskLook, MaskRenderer, MaskRendererModule } from './mask/look.js';
 import { computeMetrics, mainFaceIndex } from './metrics.js';
 import { type PixelStats, pixelStats } from './pixels.js';
@@ -26,6 +27,11 @@ interface ClipBest {
 const clipBest = new Map<number, ClipBest>();
 
 const post = (msg: FromWorker) => self.postMessage(msg);
+
+/** Emscripten's hook for instantiating the wasm module itself (the runtime then does not fetch it). */
+interface EmscriptenModule {
+  instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void): object;
+}
 
 /** The 3D mask, drawn only when the page hands over a canvas; its renderer script is loaded then. */
 let mask: MaskRenderer | null = null;
@@ -53,8 +59,32 @@ async function init(wasmBaseUrl: string, modelUrl: string) {
   const t0 = performance.now();
   try {
     const fileset = await FilesetResolver.forVisionTasks(wasmBaseUrl);
+    // The wasm runtime and the model are fetched here rather than by tasks-vision, so their bytes can be
+    // counted: the loading screen shows a real percentage when they are slow to arrive.
+    const meter = new LoadMeter((p) => post({ type: 'progress', fraction: loadFraction(p) }));
+    const [wasmBody, modelBody] = await Promise.all([
+      countedFetch(fileset.wasmBinaryPath, meter),
+      countedFetch(modelUrl, meter),
+    ]);
+    const [wasm, model] = await Promise.all([
+      // Streaming compilation: the module compiles while it downloads.
+      WebAssembly.compileStreaming(
+        new Response(wasmBody, { headers: { 'Content-Type': 'application/wasm' } }),
+      ),
+      new Response(modelBody).arrayBuffer(),
+    ]);
+    // tasks-vision hands a pre-set self.Module to the runtime's factory: instantiate the compiled module.
+    const hook: EmscriptenModule = {
+      instantiateWasm(imports, done) {
+        WebAssembly.instantiate(wasm, imports).then(done, (err: unknown) =>
+          post({ type: 'init-failed', detail: `wasm instantiation failed: ${String(err)}` }),
+        );
+        return {};
+      },
+    };
+    (self as unknown as { Module?: EmscriptenModule }).Module = hook;
     landmarker = await FaceLandmarker.createFromOptions(fileset, {
-      baseOptions: { modelAssetPath: modelUrl, delegate: 'CPU' },
+      baseOptions: { modelAssetBuffer: new Uint8Array(model), delegate: 'CPU' },
       runningMode: 'VIDEO',
       numFaces: 2,
       outputFaceBlendshapes: true,
