@@ -56,11 +56,25 @@ test('a TD2 page held in the frame: auto-capture, review, use → photo payload 
   const { browser, page } = await pageWith(documentClip('td2'), host);
   try {
     await page.goto(hostPage(adapter.url));
-    await openWith(page, { action: ['photo_id_front'] });
+    // documentFrameCustomization (style spec): corner radius, template colour and opacity.
+    await openWith(page, {
+      action: ['photo_id_front'],
+      style: {
+        documentFrameCustomization: {
+          cornersRadius: '12px',
+          templateColor: '#FFD400',
+          templateOpacity: '40%',
+        },
+      },
+    });
     // The document screen: the card frame with its template, a title, and the shutter.
     await expect(stage(page)).toHaveAttribute('data-doc-action', 'photo_id_front', { timeout: 30_000 });
     await expect(page.getByRole('img', { name: 'Frame for an ID card' })).toBeVisible();
-    await expect(stage(page).locator('.ol-doc-template')).toHaveCount(1);
+    const template = stage(page).locator('.ol-doc-template');
+    await expect(template).toHaveCount(1);
+    await expect(template).toHaveAttribute('stroke', '#FFD400');
+    await expect(template).toHaveAttribute('stroke-opacity', '0.4');
+    await expect(stage(page).locator('.ol-doc-outline')).toHaveAttribute('d', /A12 12 0 0 1/);
     // The page fills the frame and is still: auto-capture fires and the review asks to check the photo.
     const use = page.getByRole('button', { name: 'Use photo' });
     await expect(use).toBeVisible({ timeout: 30_000 });
