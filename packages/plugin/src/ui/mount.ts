@@ -4,7 +4,6 @@ import type { Store } from '../flow/store.js';
 import type { ViewState } from '../flow/view-state.js';
 import { defaultStyle, type NormalizedStyle, styleToCssVars } from '../style/index.js';
 import { App, type UiEvents } from './App.js';
-import { STYLES } from './styles.js';
 
 /** Spec defaults the screens replace with darker colours to meet WCAG AA (docs/screens.md). */
 const AA_FALLBACKS: ReadonlySet<string> = new Set([
@@ -20,7 +19,10 @@ export interface UiLook {
   dir: TextDirection;
   /** The normalised `open({style})`; its fields become `--oz-*` custom properties on the dialog root. */
   style?: NormalizedStyle;
-  /** The parts' stylesheet (parts.css, fetched at open()): banner, version label, gesture hint, mask. */
+  /**
+   * The plugin's stylesheet (parts.css, fetched at open()): the screens (ui/screens.css), then the parts
+   * (banner, version label, gesture hint, mask). Kept out of the script for its size budget.
+   */
   parts?: string;
   /** CSP nonce for the inline <style> fallback (only where constructable stylesheets are missing). */
   nonce?: string;
@@ -44,12 +46,12 @@ export function mountUi(
   // A constructed stylesheet is not inline style for CSP, so host pages need no style-src 'unsafe-inline'.
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES + (look.parts ?? ''));
+    sheet.replaceSync(look.parts ?? '');
     root.adoptedStyleSheets = [sheet];
   } else {
     const style = document.createElement('style');
     if (look.nonce) style.nonce = look.nonce;
-    style.textContent = STYLES + (look.parts ?? '');
+    style.textContent = look.parts ?? '';
     root.append(style);
   }
   const container = document.createElement('div');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STYLES } from './styles.js';
+
+const STYLES = readFileSync(new URL('./screens.css', import.meta.url), 'utf8');
 
 /** The stylesheet's top-level rules and @media blocks, comments dropped. */
 function parse(css: string): { rules: Array<{ selectors: string[]; body: string; media: string | null }> } {

@@ -1,7 +1,7 @@
 import { LivenessFailure } from '../../errors/codes.js';
 
 /**
- * The parts' stylesheet (parts.css: banner, version label, gesture hint, mask canvas), fetched from the
+ * The plugin's stylesheet (parts.css: the screens, then banner, version label, gesture hint, mask), fetched from the
  * adapter next to the plugin script, once per page, in parallel with the language pack. Kept out of the
  * script to hold the size budget (scripts/check-size.mjs); a failed fetch is retried on the next open().
  */
