@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { documentFacingMode } from './camera-choice.js';
+import { cameraPlan } from '../camera/camera-plan.js';
+import { isMobileDevice } from '../camera/device-kind.js';
+import { firstFacingMode } from './camera-choice.js';
 import { encodePlan, fitSize } from './encode-plan.js';
 import { DOCUMENT_ASPECT, documentFrame, viewRectToSource } from './geometry.js';
 import { documentHint } from './hints.js';
@@ -173,11 +175,24 @@ describe('camera, encoding and payload', () => {
     coarsePointer: true,
   };
 
+  /** The camera a session opens for a document photo, as the capture effects plan it. */
+  const documentFacingMode = (device: typeof desktop, requested?: 'user' | 'environment') => {
+    const mobile = isMobileDevice(device);
+    return cameraPlan({
+      useForLiveness: null,
+      cameraFacingMode: firstFacingMode(requested, mobile, 'photo_id_front'),
+      load3dMask: false,
+      mobile,
+    }).facingMode;
+  };
+
   it('uses the rear camera on phones and tablets, the front one on desktops, unless asked', () => {
     expect(documentFacingMode(desktop)).toBe('user');
     expect(documentFacingMode(phone)).toBe('environment');
     expect(documentFacingMode(ipad)).toBe('environment');
     expect(documentFacingMode(phone, 'user')).toBe('user');
+    // A selfie-first session keeps the front camera on a phone.
+    expect(firstFacingMode(undefined, true, 'video_selfie_blank')).toBeUndefined();
   });
 
   it('fits stills within the side and pixel caps and steps quality before size', () => {

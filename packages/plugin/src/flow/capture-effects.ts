@@ -3,7 +3,7 @@ import { cameraPlan } from '../camera/camera-plan.js';
 import { isMobileDevice } from '../camera/device-kind.js';
 import { openPreferredCamera, pickableCameras, rememberCamera } from '../camera/devices.js';
 import { createFrameSource } from '../camera/frame-source.js';
-import { isPhotoAction } from '../document/photo-action.js';
+import { firstFacingMode } from '../document/camera-choice.js';
 import { DEFAULT_INTEGRITY_POLICY, type IntegrityPolicy } from '../integrity/policy.js';
 import { SessionEvidence } from '../integrity/session-evidence.js';
 import { OnDeviceClient, onDeviceUrls } from '../ondevice/client.js';
@@ -56,11 +56,9 @@ export function openCapture(ctx: DriverContext, attempt: number, chosen: string 
   if (ctx.options.on_device)
     held.onDevice ??= ctx.deps.createOnDevice?.() ?? new OnDeviceClient(onDeviceUrls(ctx.deps.base));
   const mobile = isMobileDevice(navigator);
-  // A session that starts with a document photo opens the rear camera on phones (actions.md, since 1.5.0).
-  const documentFirst = mobile && isPhotoAction(ctx.state().actions[0]);
   const plan = cameraPlan({
     useForLiveness: info?.use_for_liveness ?? null,
-    cameraFacingMode: ctx.options.cameraFacingMode ?? (documentFirst ? 'environment' : undefined),
+    cameraFacingMode: firstFacingMode(ctx.options.cameraFacingMode, mobile, ctx.state().actions[0]),
     enable3dMask: ctx.options.enable_3d_mask,
     load3dMask: info?.load_3d_mask === true,
     mobile,
