@@ -1,10 +1,10 @@
-import { type Browser, test as base, type Page } from '@playwright/test';
-import { type RunningAdapter, startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
+import type { Browser, Page } from '@playwright/test';
 import { demoEvents, hint, openWith, waitForEvent } from './support/demo.js';
 import { documentClip, VIEWPORT, variantClip } from './support/document-clips.js';
+import { documentSuite } from './support/document-suite.js';
 import { clipPath } from './support/env.js';
 import { expect, launchCamera } from './support/fixtures.js';
-import { type HostServer, hostPage, startHost } from './support/host.js';
+import { type HostServer, hostPage } from './support/host.js';
 import { expectNoAxeViolations } from './support/screens.js';
 
 /*
@@ -12,30 +12,7 @@ import { expectNoAxeViolations } from './support/screens.js';
  * a page held in the frame is shot by auto-capture, reviewed and used; the documents analysis of the
  * embedded service reads its MRZ; with no document in view the person gets a hint and nothing is shot.
  */
-const test = base.extend<object, { host: HostServer; adapter: RunningAdapter }>({
-  host: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const host = await startHost();
-      await use(host);
-      await host.close();
-    },
-    { scope: 'worker' },
-  ],
-  adapter: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const adapter = await startAdapter({
-        ...TRUSTED_FAKE_CAMERA,
-        OZ_ADAPTER_RESULT_MODE: 'full',
-        OZ_ADAPTER_ANALYSES__DOCUMENTS: 'true',
-      });
-      await use(adapter);
-      await adapter.stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = documentSuite();
 
 async function pageWith(clip: string, host: HostServer): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchCamera(clip);

@@ -1,9 +1,9 @@
-import { test as base, type Page } from '@playwright/test';
-import { type RunningAdapter, startAdapter, TRUSTED_FAKE_CAMERA } from './support/adapter.js';
+import type { Page } from '@playwright/test';
 import { demoEvents, openWith, waitForEvent } from './support/demo.js';
 import { type Holder, selfieThenPassportClip, VIEWPORT } from './support/document-clips.js';
+import { documentSuite } from './support/document-suite.js';
 import { expect, launchCamera } from './support/fixtures.js';
-import { type HostServer, hostPage, startHost } from './support/host.js';
+import { hostPage } from './support/host.js';
 
 /*
  * The reference product's "photo ID capture and face matching" scenario, in one session in real Chromium:
@@ -11,31 +11,7 @@ import { type HostServer, hostPage, startHost } from './support/host.js';
  * the selfie to the portrait on the page. The camera shows the selfie clip, then the passport page (made at
  * test time with the selfie's own face, or another person's, on it).
  */
-const test = base.extend<object, { host: HostServer; adapter: RunningAdapter }>({
-  host: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const host = await startHost();
-      await use(host);
-      await host.close();
-    },
-    { scope: 'worker' },
-  ],
-  adapter: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const adapter = await startAdapter({
-        ...TRUSTED_FAKE_CAMERA,
-        OZ_ADAPTER_RESULT_MODE: 'full',
-        OZ_ADAPTER_ANALYSES__BIOMETRY: 'true',
-        OZ_ADAPTER_ANALYSES__DOCUMENTS: 'true',
-      });
-      await use(adapter);
-      await adapter.stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = documentSuite({ OZ_ADAPTER_ANALYSES__BIOMETRY: 'true' });
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { type Browser, test as base, type Page } from '@playwright/test';
+import { strictCsp } from './support/csp.js';
 import { openWith, waitForEvent } from './support/demo.js';
 import { adapterURL } from './support/env.js';
 import { expect, launchCamera } from './support/fixtures.js';
@@ -64,20 +65,7 @@ async function pageFor(
 const ORT = /\/plugin\/ondevice_worker|\/assets\/ort\/|MiniFASNet/;
 
 /** The policy an integrator sets (docs/integration.md), the adapter being the suite's. */
-function strictCsp(): string {
-  const adapter = new URL(adapterURL).origin;
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${adapter}`,
-    'worker-src blob:',
-    `connect-src 'self' ${adapter}`,
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-}
+const suiteCsp = (): string => strictCsp(new URL(adapterURL).origin);
 
 const EXPECTED: Record<AntispoofStill | FlowStill, OnDevice['resolution']> = {
   live: 'success',
@@ -97,7 +85,7 @@ for (const still of ['live_webcam', 'screen'] as const) {
     test.setTimeout(120_000);
     const { browser, page, urls } = await pageFor(still, host);
     try {
-      const csp = still === 'live_webcam' ? strictCsp() : null;
+      const csp = still === 'live_webcam' ? suiteCsp() : null;
       await page.addInitScript(() => {
         const w = window as unknown as { violations: string[] };
         w.violations = [];
