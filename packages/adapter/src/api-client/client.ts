@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import { isFolderFinished } from '../results/status.js';
 import { type AuthSettings, TokenManager } from './auth.js';
@@ -11,7 +12,6 @@ import {
   type HttpResponse,
   sendWithRetry,
 } from './http.js';
-import { Limiter } from './limiter.js';
 import { type OzAnalysis, type OzFolder, ozFolderSchema, ozLaunchResponseSchema } from './oz-objects.js';
 import {
   type AnalysisRequest,
@@ -107,7 +107,9 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
     logger: options.logger,
   };
   const now = options.now ?? Date.now;
-  const uploads = new Limiter(Math.max(1, Math.trunc(options.maxConcurrentUploads ?? 8)));
+  // A burst of captures queues here instead of overrunning the API: a waiting upload has not started its
+  // per-attempt timeout, so a busy API is not also hit by retries of uploads it is still storing.
+  const uploads = pLimit(Math.max(1, Math.trunc(options.maxConcurrentUploads ?? 8)));
   /** The folder LIST query (analysis-api.md §6) for the newest folder with `key==value`, analyses included. */
   const byMetaPath = (key: string, value: string, maxAgeS = 3600) =>
     `/api/folders/?${new URLSearchParams({
@@ -184,7 +186,7 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
               return folder ? { status: 201, body: folder, attempts: found.value.attempts } : undefined;
             }
           : undefined;
-      const sent = await uploads.run(() =>
+      const sent = await uploads(() =>
         authed(
           { method: 'POST', path: folderPath(call.instant), form: toFormData(upload), beforeRetry },
           call,
@@ -238,7 +240,7 @@ export function createOzApiClient(options: OzApiClientOptions): OzApiClient {
 
     async uploadContainer(container, call = {}) {
       const binary = new Blob([Uint8Array.from(container)], { type: 'application/octet-stream' });
-      const sent = await uploads.run(() =>
+      const sent = await uploads(() =>
         authed({ method: 'POST', path: folderPath(call.instant).replace(/\/$/, ''), binary }, call),
       );
       return expect(sent, ozFolderSchema);
