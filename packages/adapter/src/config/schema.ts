@@ -108,7 +108,7 @@ export const configSchema = z
     api_login: text.optional(),
     api_password: text.optional(),
     api_timeout_ms: int(100, 300_000).default(15_000),
-    /** Folder uploads in flight to the API at once; more wait in the adapter (api-client/limiter.ts). */
+    /** Folder uploads in flight to the API at once; more wait in the adapter (p-limit in api-client/client.ts). */
     api_max_concurrent_uploads: int(1, 1000).default(8),
     /** A license installed through configuration instead of a file (same fields as open({license})). */
     // enc_public_key is "" in a licence without a container key (docs/licensing.md).
