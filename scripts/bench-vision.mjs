@@ -11,12 +11,14 @@
 // Part 3 (the naive loop): a bare single-worker FaceLandmarker on the same camera source, run before and
 //   after part 2 in the same process; the ratio plugin ÷ bare is the throughput goal (≥ 1.5).
 //
-// Usage: pnpm bench:vision [--clips a,b] [--seconds N] [--fps F]
+// Usage: pnpm bench:vision [--clips a,b] [--seconds N] [--fps F] [--size WxH]
 //   --clips    fixture clips to run (default: all seven); part 2 runs the actions whose clip is listed
 //   --seconds  seconds of camera feed per clip in parts 1 and 3 (default 5)
 //   --fps      camera frame rate (default 60): other than 30, each clip is turned into a Y4M with ffmpeg in
 //              the temp folder, its frames played at F fps — a camera that offers more frames than one
 //              worker analyses (at 30 fps a single worker already takes nearly every frame)
+//   --size     camera frame size, e.g. 1280x720 (default: the fixture's 640x480): the Y4M is scaled with
+//              ffmpeg, the frame an HD webcam gives for the plugin's 1280x720 request
 // Needs `pnpm build` (plugin + adapter dist) and `pnpm models` (.assets); fixtures from $LIVENESS_FIXTURES.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,15 +39,16 @@ const ALL_CLIPS = [
 ];
 
 function parseArgs(argv) {
-  const out = { clips: ALL_CLIPS, seconds: 5, fps: 60 };
+  const out = { clips: ALL_CLIPS, seconds: 5, fps: 60, size: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     if (flag === '--clips') out.clips = value().split(',').filter(Boolean);
     else if (flag === '--seconds') out.seconds = Number(value());
     else if (flag === '--fps') out.fps = Number(value());
+    else if (flag === '--size') out.size = value();
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: pnpm bench:vision [--clips a,b] [--seconds N] [--fps F]');
+      console.log('usage: pnpm bench:vision [--clips a,b] [--seconds N] [--fps F] [--size WxH]');
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -54,17 +57,20 @@ function parseArgs(argv) {
     throw new Error(`unknown clip(s) ${unknown.join(', ')}; known: ${ALL_CLIPS.join(', ')}`);
   if (!(out.seconds > 0)) throw new Error('--seconds must be a positive number');
   if (!(Number.isInteger(out.fps) && out.fps > 0)) throw new Error('--fps must be a whole positive number');
+  if (out.size !== null && !/^\d{2,4}x\d{2,4}$/.test(out.size))
+    throw new Error('--size must look like 1280x720');
+  out.camera = { fps: out.fps, size: out.size };
   return out;
 }
 
 // ── part 1: the vision worker through the probe page ─────────────────────────────────────────────
-async function benchVision(clips, seconds, fps) {
+async function benchVision(clips, seconds, camera) {
   const server = await startProbeServer();
   const rows = [];
   try {
     for (const clip of clips) {
       const t = performance.now();
-      const res = await probeClip(server.url, clip, { seconds, record: 0, fps });
+      const res = await probeClip(server.url, clip, { seconds, record: 0, camera });
       // The first detectForVideo call also warms the graph up: it is reported on its own, not in p50/p95.
       const warm = res.frames.slice(1);
       const inf = warm.map((f) => f.inferenceMs);
@@ -157,7 +163,7 @@ console.log(
 );
 console.log(`browser: ${chromiumVersion} (headless, CPU delegate, --disable-gpu)`);
 console.log(
-  `camera: ${opts.fps} fps (${opts.fps === 30 ? 'the fixture .mjpeg' : `the fixture's frames as a Y4M at ${opts.fps} fps`})`,
+  `camera: ${opts.fps} fps (${opts.fps === 30 && !opts.size ? 'the fixture .mjpeg' : `the fixture's frames as a Y4M at ${opts.fps} fps${opts.size ? `, scaled to ${opts.size}` : ''}`})`,
 );
 console.log(`load average at start (1/5/15 min): ${load.join(' / ')}`);
 console.log(
@@ -168,7 +174,7 @@ console.log(
 console.log(
   `## Part 1 — vision worker over each clip (${opts.seconds} s of camera feed per clip, no recording)\n`,
 );
-console.log(await benchVision(opts.clips, opts.seconds, opts.fps));
+console.log(await benchVision(opts.clips, opts.seconds, opts.camera));
 console.log(`
 model init = FilesetResolver + FaceLandmarker.createFromOptions in the worker; first infer = the first
 detectForVideo (graph warm-up), left out of the percentiles;
@@ -184,7 +190,11 @@ async function benchBare(clips) {
   const server = await startProbeServer();
   try {
     for (const clip of clips) {
-      const res = await probeClip(server.url, clip, { seconds: opts.seconds, bare: true, fps: opts.fps });
+      const res = await probeClip(server.url, clip, {
+        seconds: opts.seconds,
+        bare: true,
+        camera: opts.camera,
+      });
       out.set(clip, {
         fps: res.frames.length / res.seconds,
         infer: res.frames.slice(1).map((f) => f.inferenceMs),
@@ -203,7 +213,7 @@ const loadBefore = os.loadavg()[0];
 const bareBefore = await benchBare(captureClips);
 
 console.log('## Part 2 — the real plugin (adapter demo page, OzLiveness.open) per action on its clip\n');
-const captures = await benchCaptures(opts.clips, opts.fps);
+const captures = await benchCaptures(opts.clips, opts.camera);
 console.log(captures.text);
 console.log(`
 time to capture = open() → on_capture_complete (camera open + model init + positioning + clip); first frame =
@@ -214,7 +224,7 @@ data-URL building), per analysed frame and as a share of wall time.
 `);
 // The same actions with two vision workers (the page reports 4 cores, where the plugin starts the second),
 // to show what the second one adds on this machine.
-const twoWorkers = await benchCaptures(opts.clips, opts.fps, 4);
+const twoWorkers = await benchCaptures(opts.clips, opts.camera, 4);
 const twoFps = new Map(twoWorkers.fps.map((f) => [f.action, f.analysedFps]));
 const loadAfter = os.loadavg()[0];
 const bareAfter = await benchBare(captureClips);

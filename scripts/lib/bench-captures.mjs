@@ -34,7 +34,7 @@ function freePort() {
   });
 }
 
-async function startAdapter() {
+export async function startAdapter() {
   const port = await freePort();
   const child = spawn(process.execPath, [join(repoRoot, 'packages', 'adapter', 'dist', 'main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
@@ -68,7 +68,7 @@ async function startAdapter() {
  * Installed before the plugin loads: times every createImageBitmap call on the main thread (the plugin's
  * only per-frame main-thread work besides its Preact render) and keeps the camera track's settings.
  */
-function instrumentPage() {
+export function instrumentPage() {
   const w = window;
   w.__bench = { bitmapMs: [], cameraFps: null, frameSize: null };
   const original = w.createImageBitmap.bind(w);
@@ -90,7 +90,7 @@ function instrumentPage() {
 }
 
 /** Runs in the page: one OzLiveness session with one action; resolves with sizes and timings. */
-function captureOnce({ action, timeoutMs }) {
+export function captureOnce({ action, timeoutMs }) {
   const b64Bytes = (url) => {
     if (typeof url !== 'string') return 0;
     const data = url.slice(url.indexOf(',') + 1);
@@ -167,7 +167,7 @@ function captureOnce({ action, timeoutMs }) {
  * Part 2 for the chosen clips. `cores`: the hardwareConcurrency the page reports (null = the machine's); the
  * plugin starts its second vision worker only from 4, so `cores: 4` measures it with two workers.
  */
-export async function benchCaptures(clips, cameraFps = 30, cores = null) {
+export async function benchCaptures(clips, camera = {}, cores = null) {
   const jobs = CAPTURES.filter(([, clip]) => clips.includes(clip));
   if (jobs.length === 0) return { text: '(no capture actions for the chosen clips)', version: null, fps: [] };
   const adapter = await startAdapter();
@@ -182,7 +182,7 @@ export async function benchCaptures(clips, cameraFps = 30, cores = null) {
         args: [
           '--use-fake-device-for-media-stream',
           '--use-fake-ui-for-media-stream',
-          `--use-file-for-fake-video-capture=${clipFile(clip, cameraFps)}`,
+          `--use-file-for-fake-video-capture=${clipFile(clip, camera)}`,
           '--disable-gpu',
           '--disable-background-networking',
           '--disable-component-update',

@@ -55,20 +55,23 @@ export async function startProbeServer() {
 }
 
 /**
- * The fake-camera file for a clip. At 30 fps: the fixture itself (Chromium plays .mjpeg at 30 fps). At any
- * other rate: a Y4M derived with ffmpeg into the temp folder, the fixture's frames played at `fps` (so each
- * frame is distinct and the clip runs faster) — a camera that offers more frames than one worker analyses.
+ * The fake-camera file for a clip. At 30 fps and the fixture's own size: the fixture itself (Chromium plays
+ * .mjpeg at 30 fps). Otherwise a Y4M derived with ffmpeg into the temp folder: the fixture's frames played at
+ * `fps` (each frame distinct, the clip runs faster: a camera that offers more frames than one worker
+ * analyses) and, with `size` ("1280x720"), scaled to that size (an HD webcam; Chromium never upscales a file).
  */
-export function clipFile(clip, fps = 30) {
+export function clipFile(clip, { fps = 30, size = null } = {}) {
   const src = join(fixturesDir, 'video', `${clip}.mjpeg`);
   if (!existsSync(src)) throw new Error(`missing clip ${src} (set LIVENESS_FIXTURES)`);
-  if (fps === 30) return src;
+  if (fps === 30 && size === null) return src;
   const dir = join(tmpdir(), 'open-liveness-bench-clips');
   mkdirSync(dir, { recursive: true });
-  const out = join(dir, `${clip}-${fps}fps.y4m`);
+  const out = join(dir, `${clip}-${fps}fps${size ? `-${size}` : ''}.y4m`);
+  const scale = size ? ['-vf', `scale=${size.replace('x', ':')}:flags=bicubic`] : [];
   if (!existsSync(out))
     execFileSync('ffmpeg', [
       ...['-loglevel', 'error', '-y', '-f', 'mjpeg', '-framerate', String(fps), '-i', src],
+      ...scale,
       ...['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out],
     ]);
   return out;
@@ -81,8 +84,8 @@ export function chromiumPath() {
   }).trim();
 }
 
-export async function probeClip(baseUrl, clip, { seconds, record, bare = false, fps = 30 }) {
-  const file = clipFile(clip, fps);
+export async function probeClip(baseUrl, clip, { seconds, record, bare = false, camera = {} }) {
+  const file = clipFile(clip, camera);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [

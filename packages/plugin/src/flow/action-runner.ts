@@ -5,6 +5,7 @@ import type { FrameSource } from '../camera/frame-source.js';
 import type { Clip, RecordedFrame } from '../capture/clip.js';
 import { LivenessFailure } from '../errors/codes.js';
 import type { VisionClient } from '../vision/client.js';
+import { analysisSize } from '../vision/frame-size.js';
 import type { FaceMetrics } from '../vision/types.js';
 import type { Oval } from './oval.js';
 
@@ -17,6 +18,18 @@ export interface ActionProgress {
 /** JPEG quality 0.8: a 640x480 frame measured 14–16 kB on the webcam clips, 27 kB on the phone selfie (docs/benchmarks.md); the PNG best frame stays lossless. */
 const JPEG_QUALITY = 0.8;
 
+/** The presented frame as a bitmap; an HD frame is scaled down while it is copied (vision/frame-size.ts). */
+function frameBitmap(video: HTMLVideoElement): Promise<ImageBitmap> {
+  const size = analysisSize(video.videoWidth, video.videoHeight);
+  return size
+    ? createImageBitmap(video, {
+        resizeWidth: size.width,
+        resizeHeight: size.height,
+        resizeQuality: 'low',
+      })
+    : createImageBitmap(video);
+}
+
 /** What an action runner needs from the session: the frames, the model, and a way to report progress. */
 export interface ActionContext {
   frames: FrameSource;
@@ -28,8 +41,8 @@ export interface ActionContext {
 }
 
 /**
- * Runs one face action in the browser: presented frames go to the vision workers (one in flight per ready
- * worker, so a slow device analyses fewer frames instead of queueing them), each result steps the action
+ * Runs one face action in the browser: presented frames go to the vision workers (at most QUEUE_DEPTH per
+ * ready worker, so a slow device analyses fewer frames instead of queueing them), each result steps the action
  * driver in capture order, and the driver's recording effects are carried out here with real timers.
  */
 export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Clip> {
@@ -38,7 +51,6 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
     let clipId = 0;
     let recording = false;
     let frames: RecordedFrame[] = [];
-    let starting = false;
     let settled = false;
     const timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
     let unsubscribe: () => void = () => undefined;
@@ -118,19 +130,24 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
     };
 
     unsubscribe = source.subscribe((_now, ts) => {
-      // A frame goes whenever a worker is free (one in flight per worker); results come back in order.
-      if (starting || !vision.free || settled || signal.aborted) return;
-      starting = true;
+      // A frame goes whenever a worker has room (vision.free); its place in capture order is taken now, and
+      // results come back in that order.
+      if (!vision.free || settled || signal.aborted) return;
       const recordingClip = recording ? clipId : null;
-      createImageBitmap(source.video)
-        .then((bitmap) => {
-          starting = false;
-          return vision.analyse(
-            bitmap,
-            ts,
-            recordingClip === null ? null : { clipId: recordingClip, jpegQuality: JPEG_QUALITY },
-          );
-        })
+      const ticket = vision.reserve(
+        recordingClip === null ? null : { clipId: recordingClip, jpegQuality: JPEG_QUALITY },
+      );
+      frameBitmap(source.video)
+        .then(
+          (bitmap) => {
+            ticket.send(bitmap, ts);
+            return ticket.result;
+          },
+          (err: unknown) => {
+            ticket.cancel();
+            throw err;
+          },
+        )
         .then((result) => {
           if (!result || settled || signal.aborted) return;
           // A frame sent while recording an older clip (dropped since) is not part of this one.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FrameResult, VisionClient } from './client.js';
+import { type FrameResult, QUEUE_DEPTH, VisionClient } from './client.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { FaceMetrics } from './types.js';
 
@@ -52,6 +52,64 @@ async function twoReady() {
   const [a, b] = FakeWorker.all as [FakeWorker, FakeWorker];
   return { client, a, b };
 }
+
+describe('VisionClient queue depth', () => {
+  it('a worker takes the next frame while it analyses one, and no more until a result comes back', async () => {
+    const client = new VisionClient(urls, 1);
+    const w = FakeWorker.all[0];
+    if (!w) throw new Error('no worker');
+    expect(client.free).toBe(false);
+    w.say({ type: 'ready', initMs: 1 });
+    await client.whenReady();
+    const sent: Array<Promise<FrameResult | null>> = [];
+    for (let i = 1; i <= QUEUE_DEPTH; i++) {
+      expect(client.free).toBe(true);
+      sent.push(client.analyse(bitmap(), i, null));
+    }
+    expect(QUEUE_DEPTH).toBe(2);
+    expect(w.frames()).toHaveLength(2);
+    expect(client.free).toBe(false);
+    const [first, second] = w.frames();
+    if (!first || !second) throw new Error('frames not sent');
+    w.say({ type: 'result', id: first.id, metrics: metrics(1), inferenceMs: 1, encoding: false });
+    expect(client.free).toBe(true);
+    w.say({ type: 'result', id: second.id, metrics: metrics(2), inferenceMs: 1, encoding: false });
+    expect((await Promise.all(sent)).map((r) => r?.metrics.timestamp)).toEqual([1, 2]);
+  });
+  it('a reserved place keeps capture order even when the later bitmap is ready first; cancel frees it', async () => {
+    const client = new VisionClient(urls, 1);
+    const w = FakeWorker.all[0];
+    if (!w) throw new Error('no worker');
+    w.say({ type: 'ready', initMs: 1 });
+    await client.whenReady();
+    const first = client.reserve(null);
+    const second = client.reserve(null);
+    expect(client.free).toBe(false);
+    second.send(bitmap(), 20);
+    first.send(bitmap(), 10);
+    const [a, b] = w.frames();
+    if (!a || !b) throw new Error('frames not sent');
+    expect([a.timestamp, b.timestamp]).toEqual([20, 10]);
+    const seen: number[] = [];
+    void first.result.then((r) => seen.push(r?.metrics.timestamp ?? -1));
+    void second.result.then((r) => seen.push(r?.metrics.timestamp ?? -1));
+    w.say({ type: 'result', id: a.id, metrics: metrics(20), inferenceMs: 1, encoding: false });
+    w.say({ type: 'result', id: b.id, metrics: metrics(10), inferenceMs: 1, encoding: false });
+    await Promise.all([first.result, second.result]);
+    expect(seen).toEqual([10, 20]);
+    // A copy that failed gives its place back and does not hold back the frame after it.
+    const failed = client.reserve(null);
+    const next = client.reserve(null);
+    failed.cancel();
+    expect(client.free).toBe(true);
+    next.send(bitmap(), 30);
+    const [, , c] = w.frames();
+    if (!c) throw new Error('frame not sent');
+    w.say({ type: 'result', id: c.id, metrics: metrics(30), inferenceMs: 1, encoding: false });
+    expect(await failed.result).toBeNull();
+    expect((await next.result)?.metrics.timestamp).toBe(30);
+  });
+});
 
 describe('VisionClient with two workers', () => {
   it('alternates frames between the workers and resolves them in the order they were sent', async () => {

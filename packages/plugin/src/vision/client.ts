@@ -14,11 +14,21 @@ export interface FrameResult {
   jpeg: Blob | null;
 }
 
+/** A worker's place for one frame, taken in capture order before the frame's bitmap exists (reserve()). */
+export interface FrameTicket {
+  readonly result: Promise<FrameResult | null>;
+  send(bitmap: ImageBitmap, timestamp: number): void;
+  cancel(): void;
+}
+
 export interface VisionUrls {
   workerUrl: string;
   wasmBaseUrl: string;
   modelUrl: string;
 }
+
+/** Frames a worker holds at most: one being analysed, one waiting (see `free`). */
+export const QUEUE_DEPTH = 2;
 
 interface Slot {
   post: (msg: ToWorker, transfer?: Transferable[]) => void;
@@ -123,9 +133,13 @@ export class VisionClient {
     });
   }
 
-  /** True when a ready worker has no frame: the next frame can go now. */
+  /**
+   * True when a ready worker has room for the next frame. Each worker holds up to QUEUE_DEPTH frames: the
+   * one it analyses and the next, already in its message queue, so it starts that one the moment it posts
+   * a result instead of idling until the camera presents another frame (up to a frame interval per frame).
+   */
   get free(): boolean {
-    return this.slots.some((s) => s.ready && s.busy === 0);
+    return this.slots.some((s) => s.ready && s.busy < QUEUE_DEPTH);
   }
 
   /** Called once if a worker dies after start-up; the session then ends with on_error. */
@@ -183,23 +197,52 @@ export class VisionClient {
     }
   }
 
+  /**
+   * Takes a worker's place for the next frame before its pixels exist, so the frame keeps its place in
+   * capture order while the browser copies it out of the video, and several copies can be under way at
+   * once (an HD frame's copy can take longer than a frame interval). `send` hands the bitmap over
+   * (transferred); `cancel` gives the place back when there is no bitmap. `result` is null when the worker
+   * could not process the frame.
+   */
+  reserve(record: { clipId: number; jpegQuality: number } | null): FrameTicket {
+    const id = this.nextId++;
+    // The least busy ready worker; before any is ready, the first one queues the frame.
+    let slot = this.slots[0];
+    for (const s of this.slots) if (s.ready && (!slot?.ready || s.busy < slot.busy)) slot = s;
+    if (record) this.clipOf.set(id, record.clipId);
+    const result = new Promise<FrameResult | null>((resolve) => this.waiting.set(id, resolve));
+    if (!slot) {
+      this.order.put(id, null);
+      return { result, send: (bitmap) => bitmap.close(), cancel: () => undefined };
+    }
+    const held = slot;
+    held.busy++;
+    let used = false;
+    return {
+      result,
+      send: (bitmap, timestamp) => {
+        if (used) return bitmap.close();
+        used = true;
+        held.post({ type: 'frame', id, timestamp, bitmap, record }, [bitmap]);
+      },
+      cancel: () => {
+        if (used) return;
+        used = true;
+        held.busy--;
+        this.order.put(id, null);
+      },
+    };
+  }
+
   /** Analyses one frame (the bitmap is transferred). Null when the worker could not process it. */
   analyse(
     bitmap: ImageBitmap,
     timestamp: number,
     record: { clipId: number; jpegQuality: number } | null,
   ): Promise<FrameResult | null> {
-    const id = this.nextId++;
-    // The least busy ready worker; before any is ready, the first one queues the frame.
-    let slot = this.slots[0];
-    for (const s of this.slots) if (s.ready && (!slot?.ready || s.busy < slot.busy)) slot = s;
-    if (record) this.clipOf.set(id, record.clipId);
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      if (!slot) return this.order.put(id, null);
-      slot.busy++;
-      slot.post({ type: 'frame', id, timestamp, bitmap, record }, [bitmap]);
-    });
+    const ticket = this.reserve(record);
+    ticket.send(bitmap, timestamp);
+    return ticket.result;
   }
 
   /** Each worker keeps the best frame it saw of the clip; the best of them wins and is the PNG. */

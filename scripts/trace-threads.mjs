@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Where the CPU goes during one capture: a Chromium trace of the real plugin on the adapter's demo page
+// (one action on its clip), summed per thread (busy ms from the trace's thread durations, and that per
+// analysed frame). Prints numbers; not a test. For finding the plugin's per-frame cost beside the model's.
+//
+// Usage: node scripts/trace-threads.mjs [--action video_selfie_scan] [--clip neutral_frontal] [--size WxH]
+//        [--fps F] [--cores N]
+import { chromium } from '@playwright/test';
+import { captureOnce, instrumentPage, startAdapter } from './lib/bench-captures.mjs';
+import { fmt, table } from './lib/bench-format.mjs';
+import { chromiumPath, clipFile } from './lib/probe-run.mjs';
+
+const args = {};
+for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const action = args.action ?? 'video_selfie_scan';
+const clip = args.clip ?? 'neutral_frontal';
+const camera = { fps: Number(args.fps ?? 60), size: args.size ?? null };
+const cores = args.cores ? Number(args.cores) : null;
+
+const adapter = await startAdapter();
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: [
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${clipFile(clip, camera)}`,
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
+  const page = await context.newPage();
+  await page.addInitScript(instrumentPage);
+  if (cores !== null)
+    await page.addInitScript((n) => {
+      Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
+    }, cores);
+  await page.goto(`${adapter.url}/`);
+  await page.waitForFunction(() => typeof window.OzLiveness === 'object');
+  await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  const r = await page.evaluate(captureOnce, { action, timeoutMs: 40_000 });
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const events = trace.traceEvents ?? trace;
+  const names = new Map();
+  const procs = new Map();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+    if (e.ph === 'M' && e.name === 'process_name') procs.set(e.pid, e.args.name);
+  }
+  // Top-level tasks only (toplevel category), so nested slices are not counted twice.
+  const busy = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !String(e.cat).split(',').includes('toplevel')) continue;
+    const key = `${e.pid}:${e.tid}`;
+    busy.set(key, (busy.get(key) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+  }
+  const rows = [...busy.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, ms]) => ms >= 20)
+    .map(([key, ms]) => [
+      `${procs.get(Number(key.split(':')[0])) ?? '?'} / ${names.get(key) ?? key}`,
+      fmt(ms, 0),
+      r.analysed ? fmt(ms / r.analysed, 2) : '–',
+    ]);
+  console.log(
+    `${action} on ${clip} (${camera.size ?? 'fixture size'}, camera ${camera.fps} fps${cores ? `, ${cores} cores reported` : ''}): ${r.outcome} in ${fmt(r.ms / 1000, 2)} s, ${r.analysed} frames analysed at ${fmt(r.analysedFps)} fps`,
+  );
+  console.log(table(['process / thread', 'busy ms', 'ms per analysed frame'], rows));
+} finally {
+  await browser.close();
+  adapter.stop();
+}
