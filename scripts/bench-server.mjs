@@ -92,12 +92,16 @@ async function measure(root, args, data, cores) {
     );
     counters.reads = 0;
     const cpuBefore = target.cpuSeconds();
+    const generatorBefore = process.cpuUsage();
     const t0 = performance.now();
     const settled = await Promise.allSettled(
       Array.from({ length: args.sessions }, () => runSession(target.urls, data, args.poll, counters)),
     );
     const wall = performance.now() - t0;
     const cpuAfter = target.cpuSeconds();
+    const generatorUsage = process.cpuUsage(generatorBefore);
+    // The load generator shares the machine: what it burns, the server cannot have.
+    const generatorCpu = (generatorUsage.user + generatorUsage.system) / 1e6;
     const cpuShare = Object.keys(cpuAfter)
       .map((k) => `${k} ${fmt(cpuAfter[k] - cpuBefore[k], 1)}`)
       .join(', ');
@@ -129,6 +133,10 @@ async function measure(root, args, data, cores) {
         ['CPU s used in the concurrent part', cpuShare],
         // Load-independent: what the machine's other jobs take away shows in the wall time, not in these.
         ['cores the server got (CPU s ÷ wall s)', fmt(cpuConcurrent / (wall / 1000), 2)],
+        [
+          'load generator CPU s / cores (this script)',
+          `${fmt(generatorCpu, 1)} / ${fmt(generatorCpu / (wall / 1000), 2)}`,
+        ],
         [
           'CPU s per session: single / concurrent',
           `${fmt(cpuPerSingle, 3)} / ${fmt(cpuConcurrent / args.sessions, 3)}`,
