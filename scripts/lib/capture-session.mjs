@@ -16,10 +16,13 @@ const adapterRequire = createRequire(join(repoRoot, 'packages/adapter/package.js
 const sharp = adapterRequire('sharp');
 const JSZip = adapterRequire('jszip');
 
-/** The built adapter of `root` on a free port; `env` adds to (or overrides) its environment. */
-export function startAdapter(root, dataDir, env = {}) {
+/**
+ * The built adapter of `root` on a free port; `env` adds to (or overrides) its environment and
+ * `nodeArgs` go to its node (e.g. `--cpu-prof`).
+ */
+export function startAdapter(root, dataDir, env = {}, nodeArgs = []) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(root, 'packages/adapter/dist/main.js')], {
+    const child = spawn(process.execPath, [...nodeArgs, join(root, 'packages/adapter/dist/main.js')], {
       env: {
         ...process.env,
         PORT: '0',
