@@ -14,12 +14,14 @@
 // ports, one analysis API on pg-boss, N analysis workers (dist/worker.js) and N adapters sharing their
 // state in Redis; each session is started and polled on one adapter and uploaded through the next.
 //
-// Usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--pool N] [--smoke]
+// Usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--pool N]
+//        [--cpu-prof DIR] [--smoke]
 //   --sessions  concurrent sessions (default 200)     --poll    result polling interval ms (default 250)
 //   --single    sequential sessions for the single-session time (default 5)
 //   --frames    JPEG frames per shot set (default 10) --smoke   tiny sizes, exits non-zero if a session fails
 //   --against   another built checkout (its packages/adapter/dist): measured in the same run, side by side
 //   --pool      N adapters + N analysis workers (needs postgresql and redis-server installed)
+//   --cpu-prof  DIR: run the adapter under `node --cpu-prof`, its .cpuprofile files (one per thread) in DIR
 // Needs `pnpm build` and `pnpm models`; the face comes from $LIVENESS_FIXTURES (default ../shared/fixtures).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -31,7 +33,16 @@ import { runSession, shotSet, startAdapter } from './lib/capture-session.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const out = { sessions: 200, poll: 250, single: 5, frames: 10, smoke: false, against: undefined, pool: 0 };
+  const out = {
+    sessions: 200,
+    poll: 250,
+    single: 5,
+    frames: 10,
+    smoke: false,
+    against: undefined,
+    pool: 0,
+    cpuProf: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => Number(inline ?? argv[++i]);
@@ -41,10 +52,11 @@ function parseArgs(argv) {
     else if (flag === '--frames') out.frames = value();
     else if (flag === '--against') out.against = resolve(inline ?? argv[++i]);
     else if (flag === '--pool') out.pool = value();
+    else if (flag === '--cpu-prof') out.cpuProf = resolve(inline ?? argv[++i]);
     else if (flag === '--smoke') Object.assign(out, { smoke: true, sessions: 3, single: 1, frames: 2 });
     else if (flag === '--help' || flag === '-h') {
       console.log(
-        'usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--pool N] [--smoke]',
+        'usage: pnpm bench:server [--sessions C] [--poll MS] [--single N] [--frames F] [--against DIR] [--pool N] [--cpu-prof DIR] [--smoke]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
@@ -52,18 +64,21 @@ function parseArgs(argv) {
   for (const k of ['sessions', 'poll', 'single', 'frames'])
     if (!(out[k] > 0)) throw new Error(`--${k} must be a positive number`);
   if (!(Number.isInteger(out.pool) && out.pool >= 0)) throw new Error('--pool must be a whole number');
+  if (out.cpuProf && out.pool) throw new Error('--cpu-prof profiles the single adapter process, not a --pool');
   return out;
 }
 
 const sumCpu = (byRole) => Object.values(byRole).reduce((a, b) => a + b, 0);
 
 /** The single process (embedded analysis) or, with --pool, a pool; both answer { urls, stop }. */
-async function startTarget(root, dataDir, pool) {
+async function startTarget(root, dataDir, pool, cpuProf) {
   if (pool > 0) {
     const { startPool } = await import('./lib/bench-pool.mjs');
     return startPool(root, pool, dataDir);
   }
-  const adapter = await startAdapter(root, dataDir);
+  // One profile per thread (main and inference workers), written when the adapter exits.
+  const nodeArgs = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : [];
+  const adapter = await startAdapter(root, dataDir, {}, nodeArgs);
   return { urls: [adapter.url], stop: adapter.stop, cpuSeconds: () => ({ adapter: adapter.cpuSeconds() }) };
 }
 
@@ -77,7 +92,7 @@ const load = () =>
 async function measure(root, args, data, cores) {
   const dir = mkdtempSync(join(os.tmpdir(), 'bench-server-'));
   const loadStart = load();
-  const target = await startTarget(root, dir, args.pool);
+  const target = await startTarget(root, dir, args.pool, args.cpuProf);
   try {
     const counters = { reads: 0 };
     // Warm-up (the first inference builds the graphs), not counted.
@@ -92,12 +107,16 @@ async function measure(root, args, data, cores) {
     );
     counters.reads = 0;
     const cpuBefore = target.cpuSeconds();
+    const generatorBefore = process.cpuUsage();
     const t0 = performance.now();
     const settled = await Promise.allSettled(
       Array.from({ length: args.sessions }, () => runSession(target.urls, data, args.poll, counters)),
     );
     const wall = performance.now() - t0;
     const cpuAfter = target.cpuSeconds();
+    const generatorUsage = process.cpuUsage(generatorBefore);
+    // The load generator shares the machine: what it burns, the server cannot have.
+    const generatorCpu = (generatorUsage.user + generatorUsage.system) / 1e6;
     const cpuShare = Object.keys(cpuAfter)
       .map((k) => `${k} ${fmt(cpuAfter[k] - cpuBefore[k], 1)}`)
       .join(', ');
@@ -129,6 +148,10 @@ async function measure(root, args, data, cores) {
         ['CPU s used in the concurrent part', cpuShare],
         // Load-independent: what the machine's other jobs take away shows in the wall time, not in these.
         ['cores the server got (CPU s ÷ wall s)', fmt(cpuConcurrent / (wall / 1000), 2)],
+        [
+          'load generator CPU s / cores (this script)',
+          `${fmt(generatorCpu, 1)} / ${fmt(generatorCpu / (wall / 1000), 2)}`,
+        ],
         [
           'CPU s per session: single / concurrent',
           `${fmt(cpuPerSingle, 3)} / ${fmt(cpuConcurrent / args.sessions, 3)}`,

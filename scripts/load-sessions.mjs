@@ -111,7 +111,7 @@ async function main() {
     const wall = performance.now() - t0;
     const cpuAfter = target.cpuSeconds();
     const runs = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value);
-    // A network failure is "fetch failed" with the reason in `cause` (a timeout, a reset): keep it.
+    // A network failure is "request failed" with the reason in `cause` (a timeout, a reset): keep it.
     const errors = settled
       .filter((s) => s.status === 'rejected')
       .map((s) => {

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +16,13 @@ const adapterRequire = createRequire(join(repoRoot, 'packages/adapter/package.js
 const sharp = adapterRequire('sharp');
 const JSZip = adapterRequire('jszip');
 
-/** The built adapter of `root` on a free port; `env` adds to (or overrides) its environment. */
-export function startAdapter(root, dataDir, env = {}) {
+/**
+ * The built adapter of `root` on a free port; `env` adds to (or overrides) its environment and
+ * `nodeArgs` go to its node (e.g. `--cpu-prof`).
+ */
+export function startAdapter(root, dataDir, env = {}, nodeArgs = []) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(root, 'packages/adapter/dist/main.js')], {
+    const child = spawn(process.execPath, [...nodeArgs, join(root, 'packages/adapter/dist/main.js')], {
       env: {
         ...process.env,
         PORT: '0',
@@ -113,24 +117,66 @@ export async function shotSet(frames) {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
-export function uploadForm(data) {
-  const form = new FormData();
-  form.append(
-    'manifest',
-    JSON.stringify({
-      version: 1,
-      media: [{ field: 'video1', action: 'video_selfie_blank', kind: 'shots_set' }],
-    }),
-  );
-  form.append('video1', new Blob([data], { type: 'application/zip' }), 'video1.bin');
-  return form;
+// The client side of the benchmark runs on the same machine as the server, so it must be cheap:
+// node:http on keep-alive sockets (no per-request connection, no undici per-request machinery) and
+// request bodies built once. fetch + FormData cost about 40 ms of CPU per session here (bench:server,
+// 2026-12-02), CPU the server could not have.
+const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+
+/** One request; the answer's JSON body. A network failure keeps its cause (a reset, a timeout). */
+function request(url, method, headers, body) {
+  return new Promise((resolvePromise, reject) => {
+    const req = http.request(url, { method, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolvePromise({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+        } catch {
+          resolvePromise({ status: res.statusCode ?? 0, body: { unparsed: text.slice(0, 200) } });
+        }
+      });
+    });
+    req.on('error', (e) => reject(new Error('request failed', { cause: e })));
+    req.end(body);
+  });
+}
+
+const BOUNDARY = '----open-liveness-bench-7d1f0c';
+const uploads = new WeakMap();
+
+/** The multipart body of one shot-set upload (manifest + video1), built once per shot set. */
+export function uploadBody(data) {
+  const cached = uploads.get(data);
+  if (cached) return cached;
+  const manifest = JSON.stringify({
+    version: 1,
+    media: [{ field: 'video1', action: 'video_selfie_blank', kind: 'shots_set' }],
+  });
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${BOUNDARY}\r\ncontent-disposition: form-data; name="manifest"\r\n\r\n${manifest}\r\n` +
+        `--${BOUNDARY}\r\ncontent-disposition: form-data; name="video1"; filename="video1.bin"\r\n` +
+        'content-type: application/zip\r\n\r\n',
+    ),
+    data,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]);
+  const upload = {
+    body,
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'content-length': body.length },
+  };
+  uploads.set(data, upload);
+  return upload;
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let nextAdapter = 0;
 
-/** A network failure names its stage: "upload: fetch failed". */
+/** A network failure names its stage: "upload: request failed". */
 function at(stage, promise) {
   return promise.catch((err) => {
     err.message = `${stage}: ${err.message}`;
@@ -144,32 +190,31 @@ export async function runSession(urls, data, pollMs, counters) {
   const url = urls[n % urls.length];
   const uploadUrl = urls[(n + 1) % urls.length];
   const t0 = performance.now();
+  const sessionBody = JSON.stringify({
+    event_session_id: crypto.randomUUID(),
+    actions: ['video_selfie_blank'],
+  });
   const created = await at(
     'session',
-    fetch(`${url}/api/v1/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ event_session_id: crypto.randomUUID(), actions: ['video_selfie_blank'] }),
-    }),
+    request(`${url}/api/v1/sessions`, 'POST', { 'content-type': 'application/json' }, sessionBody),
   );
-  const session = await created.json();
+  const session = created.body;
   if (created.status !== 200) throw new Error(`session: ${created.status} ${JSON.stringify(session)}`);
   const tUpload = performance.now();
+  const upload = uploadBody(data);
   const up = await at(
     'upload',
-    fetch(`${uploadUrl}/api/v1/sessions/${session.session}/media`, {
-      method: 'POST',
-      body: uploadForm(data),
-    }),
+    request(`${uploadUrl}/api/v1/sessions/${session.session}/media`, 'POST', upload.headers, upload.body),
   );
-  const accepted = await up.json();
+  const accepted = up.body;
   if (up.status !== 202) throw new Error(`upload: ${up.status} ${JSON.stringify(accepted)}`);
   const tAccepted = performance.now();
+  const resultUrl = `${url}/api/v1/sessions/${accepted.session}/result`;
   let body = accepted;
   while (body.state !== 'finished') {
     await sleep(pollMs);
-    const res = await at('result', fetch(`${url}/api/v1/sessions/${accepted.session}/result`));
-    body = await res.json();
+    const res = await at('result', request(resultUrl, 'GET', {}));
+    body = res.body;
     counters.reads++;
     if (res.status !== 200) throw new Error(`result: ${res.status} ${JSON.stringify(body)}`);
   }

@@ -8,7 +8,14 @@ import {
 } from './align.js';
 import { antispoofCropBox, squareBox } from './crop.js';
 import { decodeDetections } from './detector.js';
-import { boxMapping, toColourTensor } from './image.js';
+import {
+  boxMapping,
+  type Point,
+  type RgbImage,
+  type SourceMapping,
+  toColourTensor,
+  toGrayTensor,
+} from './image.js';
 import { iou, nonMaxSuppression } from './nms.js';
 
 describe('similarity alignment', () => {
@@ -109,5 +116,94 @@ describe('tensor building', () => {
     const map = boxMapping({ x1: 0, y1: 0, x2: 1, y2: 1 }, 1, 1);
     expect([...toColourTensor(img, map, 1, 1, 'bgr', { mean: 0, std: 1 })]).toEqual([30, 20, 10]);
     expect([...toColourTensor(img, map, 1, 1, 'rgb', { mean: 10, std: 2 })]).toEqual([0, 5, 10]);
+  });
+});
+
+/** The per-pixel, per-channel bilinear sampler the fast paths replaced: their output must equal it exactly. */
+function referenceSample(img: RgbImage, x: number, y: number, channel: number): number {
+  const cx = Math.min(Math.max(x, 0), img.width - 1);
+  const cy = Math.min(Math.max(y, 0), img.height - 1);
+  const x0 = Math.floor(cx);
+  const y0 = Math.floor(cy);
+  const x1 = Math.min(x0 + 1, img.width - 1);
+  const y1 = Math.min(y0 + 1, img.height - 1);
+  const at = (px: number, py: number) => img.data[(py * img.width + px) * 3 + channel] ?? 0;
+  const top = at(x0, y0) + (at(x1, y0) - at(x0, y0)) * (cx - x0);
+  const bottom = at(x0, y1) + (at(x1, y1) - at(x0, y1)) * (cx - x0);
+  return top + (bottom - top) * (cy - y0);
+}
+
+function referenceColour(
+  img: RgbImage,
+  map: (ox: number, oy: number) => Point,
+  n: number,
+  bgr: boolean,
+): Float32Array {
+  const out = new Float32Array(n * n * 3);
+  for (let oy = 0; oy < n; oy++)
+    for (let ox = 0; ox < n; ox++) {
+      const p = map(ox, oy);
+      for (let c = 0; c < 3; c++)
+        out[c * n * n + oy * n + ox] = (referenceSample(img, p.x, p.y, bgr ? 2 - c : c) - 127) / 128;
+    }
+  return out;
+}
+
+function referenceGray(img: RgbImage, map: (ox: number, oy: number) => Point, n: number): Float32Array {
+  const out = new Float32Array(n * n);
+  for (let oy = 0; oy < n; oy++)
+    for (let ox = 0; ox < n; ox++) {
+      const p = map(ox, oy);
+      const luma =
+        0.299 * referenceSample(img, p.x, p.y, 0) +
+        0.587 * referenceSample(img, p.x, p.y, 1) +
+        0.114 * referenceSample(img, p.x, p.y, 2);
+      out[oy * n + ox] = luma / 256;
+    }
+  return out;
+}
+
+describe('tensor sampling equals the per-pixel reference exactly', () => {
+  const w = 97;
+  const h = 61;
+  const data = new Uint8Array(w * h * 3);
+  let seed = 7;
+  for (let i = 0; i < data.length; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    data[i] = seed >>> 24;
+  }
+  const img: RgbImage = { width: w, height: h, data };
+  // Inside, across the border, upscaled and downscaled.
+  const boxes = [
+    { x1: 0, y1: 0, x2: w, y2: h },
+    { x1: -20, y1: -15.5, x2: 40.25, y2: 70 },
+    { x1: 60, y1: 30, x2: 130, y2: 90 },
+    { x1: 10.3, y1: 5.7, x2: 18.9, y2: 12.1 },
+  ];
+  it('box stretches (separable taps), colour in both orders and grey', () => {
+    for (const box of boxes) {
+      const map = boxMapping(box, 23, 23);
+      expect(map.axes).toBeDefined();
+      expect(toColourTensor(img, map, 23, 23, 'rgb', { mean: 127, std: 128 })).toEqual(
+        referenceColour(img, map, 23, false),
+      );
+      expect(toColourTensor(img, map, 23, 23, 'bgr', { mean: 127, std: 128 })).toEqual(
+        referenceColour(img, map, 23, true),
+      );
+      expect(toGrayTensor(img, map, 23, 23, { mean: 0, std: 256 })).toEqual(referenceGray(img, map, 23));
+    }
+  });
+  it('a rotation (per-pixel mapping, no axes)', () => {
+    const map: SourceMapping = inverseMapping({
+      a: Math.cos(0.3) * 0.8,
+      b: Math.sin(0.3) * 0.8,
+      tx: -5,
+      ty: 9,
+    });
+    expect(map.axes).toBeUndefined();
+    expect(toColourTensor(img, map, 19, 19, 'bgr', { mean: 127, std: 128 })).toEqual(
+      referenceColour(img, map, 19, true),
+    );
+    expect(toGrayTensor(img, map, 19, 19, { mean: 0, std: 256 })).toEqual(referenceGray(img, map, 19));
   });
 });

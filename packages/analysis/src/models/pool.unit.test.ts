@@ -36,6 +36,16 @@ describe('FaceEnginePool', () => {
     await expect(pool.mainFace(image(7))).resolves.toMatchObject({ width: 7 });
   });
 
+  it('posts a frame’s pixels in shared memory, the same values, leaving the caller’s frame as it was', async () => {
+    pool = await FaceEnginePool.start(1, { modelsDir: '', threads: 1 }, { url: FAKE });
+    const frame = { width: 2, height: 1, data: Uint8Array.from([1, 2, 3, 4, 5, 6]) };
+    const first = (await pool.antispoofScores(frame, box)) as unknown as { shared: boolean; sum: number };
+    const again = (await pool.antispoofScores(frame, box)) as unknown as { shared: boolean; sum: number };
+    expect(first).toEqual({ shared: true, sum: 21 });
+    expect(again).toEqual(first);
+    expect(frame.data.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+  });
+
   it('fails to start with the worker’s reason', async () => {
     await expect(
       FaceEnginePool.start(1, { modelsDir: '', threads: 1, fail: true } as never, { url: FAKE }),

@@ -1,5 +1,6 @@
 // A stand-in inference thread speaking the pool's protocol (see src/models/pool.ts), for pool tests:
-// mainFace answers with the image width and this thread's id; landmarks fails; embedding kills the thread.
+// mainFace answers with the image width and this thread's id; antispoofScores with how the pixels
+// arrived (shared memory or a copy) and their sum; landmarks fails; embedding kills the thread.
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 
 if (workerData.fail) {
@@ -12,7 +13,11 @@ if (workerData.fail) {
         () => parentPort.postMessage({ id: r.id, ok: true, value: { width: r.image.width, threadId } }),
         20,
       );
-    else if (r.method === 'landmarks') parentPort.postMessage({ id: r.id, ok: false, message: 'bad crop' });
+    else if (r.method === 'antispoofScores') {
+      const shared = r.image.data.buffer instanceof SharedArrayBuffer;
+      const sum = r.image.data.reduce((a, b) => a + b, 0);
+      parentPort.postMessage({ id: r.id, ok: true, value: { shared, sum } });
+    } else if (r.method === 'landmarks') parentPort.postMessage({ id: r.id, ok: false, message: 'bad crop' });
     else if (r.method === 'embedding') process.exit(3);
   });
   parentPort.postMessage('ready');
