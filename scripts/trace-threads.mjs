@@ -11,7 +11,8 @@ import { fmt, table } from './lib/bench-format.mjs';
 import { chromiumPath, clipFile } from './lib/probe-run.mjs';
 
 const args = {};
-for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+for (let i = 2; i < process.argv.length; i += 2)
+  args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 const action = args.action ?? 'video_selfie_scan';
 const clip = args.clip ?? 'neutral_frontal';
 const camera = { fps: Number(args.fps ?? 60), size: args.size ?? null };
