@@ -64,7 +64,8 @@ function parseArgs(argv) {
   for (const k of ['sessions', 'poll', 'single', 'frames'])
     if (!(out[k] > 0)) throw new Error(`--${k} must be a positive number`);
   if (!(Number.isInteger(out.pool) && out.pool >= 0)) throw new Error('--pool must be a whole number');
-  if (out.cpuProf && out.pool) throw new Error('--cpu-prof profiles the single adapter process, not a --pool');
+  if (out.cpuProf && out.pool)
+    throw new Error('--cpu-prof profiles the single adapter process, not a --pool');
   return out;
 }
 
