@@ -41,7 +41,8 @@ export async function checkClip(
   media: MediaRecord,
   ctx: JobContext,
 ): Promise<Result<ClipReport, AnalysisFailure>> {
-  const set = await openShotsSet(await ctx.readBytes(media));
+  const memo = ctx.frames;
+  const set = await openShotsSet(memo ? await memo.bytes(media, ctx.readBytes) : await ctx.readBytes(media));
   if (!set.ok) return set;
   const gesture = gestureOfTags(media.tags);
   const reasons = new Set<DeclineReason>();
@@ -87,7 +88,10 @@ export async function checkClip(
   for (const i of picked) {
     let image: RgbImage;
     try {
-      image = await decodeImage(bytes[i] as Uint8Array);
+      const name = names[i] as string;
+      image = memo
+        ? await memo.image(media, name, bytes[i] as Uint8Array)
+        : await decodeImage(bytes[i] as Uint8Array);
     } catch (e) {
       return err(
         analysisFailure(
@@ -96,7 +100,9 @@ export async function checkClip(
         ),
       );
     }
-    const face = await ctx.engine.mainFace(image);
+    const face = memo
+      ? await memo.face(media, names[i] as string, image, ctx.engine)
+      : await ctx.engine.mainFace(image);
     const t = times[i] ?? i * 100;
     if (!face) {
       samples.push({ t, g: null });

@@ -34,11 +34,20 @@ export function facesOf(media: MediaRecord, ctx: JobContext): Promise<Result<Fac
 }
 
 async function findFaces(media: MediaRecord, ctx: JobContext): Promise<Result<FaceFrame[], AnalysisFailure>> {
-  const frames = await loadFrames(media, await ctx.readBytes(media), ctx.settings.maxFramesPerMedia);
+  const memo = ctx.frames;
+  const bytes = memo ? await memo.bytes(media, ctx.readBytes) : await ctx.readBytes(media);
+  const frames = await loadFrames(
+    media,
+    bytes,
+    ctx.settings.maxFramesPerMedia,
+    memo ? (name, b) => memo.image(media, name, b) : undefined,
+  );
   if (!frames.ok) return frames;
   const found: FaceFrame[] = [];
   for (const frame of frames.value) {
-    const face = await ctx.engine.mainFace(frame.image);
+    const face = memo
+      ? await memo.face(media, frame.name, frame.image, ctx.engine)
+      : await ctx.engine.mainFace(frame.image);
     if (face) found.push({ frame, face });
   }
   if (found.length === 0) {

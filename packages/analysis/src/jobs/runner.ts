@@ -11,6 +11,7 @@ import type { Storage } from '../storage/types.js';
 import { runBiometry } from './biometry.js';
 import { runCollection } from './collection.js';
 import { runDocuments } from './documents.js';
+import { FrameMemo } from './frameMemo.js';
 import { runQuality } from './quality.js';
 import type { AnalysisQueue } from './queue.js';
 import type { FaceMemo, Job, JobContext, JobResult, JobSettings, OutputImage } from './types.js';
@@ -135,9 +136,10 @@ export class AnalysisRunner implements AnalysisQueue {
     const { meta } = this.deps.storage;
     // Shared by the group's analyses: each media item is decoded and searched for faces once.
     const faceMemo: FaceMemo = new Map();
+    const frames = new FrameMemo();
     for (const a of group) {
       try {
-        await this.runOne(a, faceMemo);
+        await this.runOne(a, faceMemo, frames);
       } catch (e) {
         this.deps.logger.error({ analysis_id: a.analysis_id, err: (e as Error).message }, 'analysis crashed');
         const now = nowSeconds(this.clock);
@@ -156,7 +158,7 @@ export class AnalysisRunner implements AnalysisQueue {
     await this.notify(folderId);
   }
 
-  private async runOne(initial: AnalysisRecord, faceMemo: FaceMemo): Promise<void> {
+  private async runOne(initial: AnalysisRecord, faceMemo: FaceMemo, frames: FrameMemo): Promise<void> {
     const { meta, blobs } = this.deps.storage;
     let a: AnalysisRecord = { ...initial, time_task_received: nowSeconds(this.clock) };
     await meta.updateAnalysis(a);
@@ -172,6 +174,7 @@ export class AnalysisRunner implements AnalysisQueue {
       readBytes: (m) => blobs.get(m.blob_key),
       settings: this.deps.settings,
       faceMemo,
+      frames,
     };
     const result: JobResult = job
       ? await job(a, media, ctx)

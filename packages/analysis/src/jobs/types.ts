@@ -10,6 +10,7 @@ import type {
 import type { FaceToolkit } from '../models/pool.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { FaceFrame } from './faces.js';
+import type { FrameMemo } from './frameMemo.js';
 
 export interface JobSettings {
   livenessThreshold: number;
@@ -35,6 +36,8 @@ export interface JobContext {
   settings: JobSettings;
   /** When present, `facesOf` reads and fills it. */
   faceMemo?: FaceMemo;
+  /** When present, the clip checks and `facesOf` decode and search each frame once between them. */
+  frames?: FrameMemo;
 }
 
 /** An image a job wants stored as an output (best shot). */

@@ -27,10 +27,12 @@ export async function loadFrames(
   media: MediaRecord,
   bytes: Uint8Array,
   maxFrames: number,
+  /** Decodes one frame (by name); a memo shared with other checks of the same media can stand in. */
+  decode: (name: string, frameBytes: Uint8Array) => Promise<RgbImage> = (_, b) => decodeImage(b),
 ): Promise<Result<Frame[], AnalysisFailure>> {
   try {
     if (media.media_type === 'IMAGE_FOLDER') {
-      return ok([{ name: media.original_name, bytes, image: await decodeImage(bytes) }]);
+      return ok([{ name: media.original_name, bytes, image: await decode(media.original_name, bytes) }]);
     }
     if (media.media_type === 'SHOTS_SET_FOLDER') {
       const set = await openShotsSet(bytes);
@@ -47,7 +49,7 @@ export async function loadFrames(
       for (const i of sampleIndices(set.value.frames.length, maxFrames)) {
         const name = set.value.frames[i] as string;
         const frameBytes = await set.value.read(name);
-        frames.push({ name, bytes: frameBytes, image: await decodeImage(frameBytes) });
+        frames.push({ name, bytes: frameBytes, image: await decode(name, frameBytes) });
       }
       return ok(frames);
     }
