@@ -4,11 +4,13 @@
 // analysed frame). Prints numbers; not a test. For finding the plugin's per-frame cost beside the model's.
 //
 // Usage: node scripts/trace-threads.mjs [--action video_selfie_scan] [--clip neutral_frontal] [--size WxH]
-//        [--fps F] [--cores N]
+//        [--fps F] [--cores N] [--save trace.json]
+import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { captureOnce, instrumentPage, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
 import { chromiumPath, clipFile } from './lib/probe-run.mjs';
+import { mainPerFrame } from './lib/trace-frames.mjs';
 
 const args = {};
 for (let i = 2; i < process.argv.length; i += 2)
@@ -41,7 +43,15 @@ try {
     }, cores);
   await page.goto(`${adapter.url}/`);
   await page.waitForFunction(() => typeof window.OzLiveness === 'object');
-  await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  await browser.startTracing(page, {
+    categories: [
+      'toplevel',
+      'blink.user_timing',
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'v8',
+    ],
+  });
   const r = await page.evaluate(captureOnce, { action, timeoutMs: 40_000 });
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
   const events = trace.traceEvents ?? trace;
@@ -70,6 +80,8 @@ try {
     `${action} on ${clip} (${camera.size ?? 'fixture size'}, camera ${camera.fps} fps${cores ? `, ${cores} cores reported` : ''}): ${r.outcome} in ${fmt(r.ms / 1000, 2)} s, ${r.analysed} frames analysed at ${fmt(r.analysedFps)} fps`,
   );
   console.log(table(['process / thread', 'busy ms', 'ms per analysed frame'], rows));
+  if (args.save) writeFileSync(args.save, JSON.stringify(events));
+  console.log(mainPerFrame(events, names, busy));
 } finally {
   await browser.close();
   adapter.stop();

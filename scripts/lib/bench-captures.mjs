@@ -132,6 +132,8 @@ export function captureOnce({ action, timeoutMs }) {
       diagnostics: {
         on_frame: (f) => {
           frameTimes.push(performance.now());
+          // A user-timing mark per analysed frame: scripts/trace-threads.mjs cuts the main thread's trace at them.
+          performance.mark('oz-frame');
           const h = f.hint ?? 'ready';
           if (hints[hints.length - 1] !== h) hints.push(h);
           if (f.box) {

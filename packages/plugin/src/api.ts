@@ -53,6 +53,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
     workerUrl: `${base}plugin/vision_worker.js`,
     wasmBaseUrl: `${base}assets/wasm`,
     modelUrl: `${base}assets/models/face_landmarker.task`,
+    frameWorkerUrl: `${base}plugin/frame_worker.js`,
   };
   const packWorkerUrl = `${base}plugin/pack_worker.js`;
   const preloader = startPreinit(config.preinit ?? 'off', {
@@ -60,6 +61,7 @@ export function createOzLiveness(config: PluginConfig): OzLivenessApi {
     prefetch: prefetchIntoCache,
     libraryUrls: [
       urls.workerUrl,
+      `${base}plugin/frame_worker.js`,
       packWorkerUrl,
       `${base}plugin/parts.css`,
       `${urls.wasmBaseUrl}/vision_wasm_internal.js`,

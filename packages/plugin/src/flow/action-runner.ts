@@ -5,7 +5,6 @@ import type { FrameSource } from '../camera/frame-source.js';
 import type { Clip, RecordedFrame } from '../capture/clip.js';
 import { LivenessFailure } from '../errors/codes.js';
 import type { VisionClient } from '../vision/client.js';
-import { analysisSize } from '../vision/frame-size.js';
 import type { FaceMetrics } from '../vision/types.js';
 import type { Oval } from './oval.js';
 
@@ -17,18 +16,6 @@ export interface ActionProgress {
 
 /** JPEG quality 0.8: a 640x480 frame measured 14–16 kB on the webcam clips, 27 kB on the phone selfie (docs/benchmarks.md); the PNG best frame stays lossless. */
 const JPEG_QUALITY = 0.8;
-
-/** The presented frame as a bitmap; an HD frame is scaled down while it is copied (vision/frame-size.ts). */
-function frameBitmap(video: HTMLVideoElement): Promise<ImageBitmap> {
-  const size = analysisSize(video.videoWidth, video.videoHeight);
-  return size
-    ? createImageBitmap(video, {
-        resizeWidth: size.width,
-        resizeHeight: size.height,
-        resizeQuality: 'low',
-      })
-    : createImageBitmap(video);
-}
 
 /** What an action runner needs from the session: the frames, the model, and a way to report progress. */
 export interface ActionContext {
@@ -137,7 +124,8 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
       const ticket = vision.reserve(
         recordingClip === null ? null : { clipId: recordingClip, jpegQuality: JPEG_QUALITY },
       );
-      frameBitmap(source.video)
+      vision
+        .copyFrame(source.video)
         .then(
           (bitmap) => {
             ticket.send(bitmap, ts);

@@ -158,7 +158,6 @@ export function selectView(s: SessionState): ViewState {
     mirrored: s.facing === 'user',
     frameWidth: live?.frameWidth ?? s.frameWidth,
     frameHeight: live?.frameHeight ?? s.frameHeight,
-    face: live?.face ?? null,
     oval: guideOval(
       live?.frameWidth ?? s.frameWidth,
       live?.frameHeight ?? s.frameHeight,
@@ -170,7 +169,8 @@ export function selectView(s: SessionState): ViewState {
       hint === 'action_hint_face_aligned' || (live !== null && live.hint === null && live.prompt !== null),
     prompt: live?.prompt ?? null,
     scanning: live?.scanning ?? false,
-    recording: live?.recording ?? null,
+    // In steps of 1/40: the ring moves visibly at each one, and the page renders 40 times per clip at most.
+    recording: live?.recording == null ? null : Math.round(live.recording * 40) / 40,
     attempt: live?.attempt ?? 1,
     actionIndex: s.index,
     actionCount: s.actions.length,

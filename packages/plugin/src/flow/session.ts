@@ -23,6 +23,7 @@ import type {
   SessionTimer,
 } from './session-types.js';
 import { createStore, type Store } from './store.js';
+import { sameView } from './view-equal.js';
 import type { ViewState } from './view-state.js';
 
 export type { ActionRunner, SessionDeps } from './driver-context.js';
@@ -106,7 +107,11 @@ export class LivenessSession {
     const before = this.state;
     const { state, effects } = stepSession(before, ev);
     this.state = state;
-    if (state !== before) this.view.set(this.present(selectView(state)));
+    if (state !== before) {
+      const next = this.present(selectView(state));
+      // Most analysed frames change nothing on screen: those leave the view (and the page) alone.
+      if (!sameView(next, this.view.get())) this.view.set(next);
+    }
     const closing = state.phase === 'closed' && before.phase !== 'closed';
     for (const effect of effects) {
       // A close() from inside a host callback already ran its own effects: drop what this batch had left.

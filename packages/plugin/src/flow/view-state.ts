@@ -1,6 +1,5 @@
 import type { LocaleKey } from '@open-liveness/locales';
 import type { DocumentLive } from '../document/contract.js';
-import type { Box } from '../vision/types.js';
 import type { Oval } from './oval.js';
 
 /** The screens, one per step a person meets. */
@@ -51,7 +50,6 @@ export interface ViewState {
   mirrored: boolean;
   frameWidth: number;
   frameHeight: number;
-  face: Box | null;
   /** The guide oval in frame pixels (the same one guidance measures against). */
   oval: Oval;
   /** The guidance hint as the machine names it (also the data-hint attribute). */

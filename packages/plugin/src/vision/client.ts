@@ -1,3 +1,4 @@
+import { browserFrameCopier, type FrameCopier } from '../camera/frame-copier.js';
 import { RepeatFilter } from '../capture/repeats.js';
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
@@ -25,6 +26,8 @@ export interface VisionUrls {
   workerUrl: string;
   wasmBaseUrl: string;
   modelUrl: string;
+  /** The frame worker (camera/frame-worker.ts); without it the page copies frames itself. */
+  frameWorkerUrl?: string;
 }
 
 /** Frames a worker holds at most: one being analysed, one waiting (see `free`). */
@@ -83,9 +86,11 @@ export class VisionClient {
   private stopped = false;
   private progressListener: ((fraction: number | null) => void) | null = null;
   private readonly workerUrl: string;
+  private readonly copier: FrameCopier;
 
   constructor(urls: VisionUrls, workers = visionPoolSize(navigator.hardwareConcurrency)) {
     this.workerUrl = urls.workerUrl;
+    this.copier = browserFrameCopier(urls.frameWorkerUrl);
     this.ready = new Promise<number>((resolve, reject) => {
       // One worker after the other: the first loads its model with the whole device (warm start), and
       // the next starts once it is ready. Only the first decides whether the model loads; a later one
@@ -116,6 +121,7 @@ export class VisionClient {
           const msg = ev.data;
           if (msg.type === 'ready') {
             slot.ready = true;
+            if (i === 0) this.copier.warm();
             resolve(msg.initMs);
             if (i + 1 < workers && !this.stopped) start(i + 1);
           } else if (msg.type === 'progress') {
@@ -285,8 +291,14 @@ export class VisionClient {
     this.alias.clear();
   }
 
+  /** The video's presented frame as a bitmap for reserve()'s ticket (camera/frame-copier.ts). */
+  copyFrame(video: HTMLVideoElement): Promise<ImageBitmap> {
+    return this.copier.copy(video);
+  }
+
   terminate(): void {
     this.stopped = true;
+    this.copier.stop();
     for (const s of this.slots) s.stop();
     this.slots.length = 0;
     for (const resolve of this.waiting.values()) resolve(null);

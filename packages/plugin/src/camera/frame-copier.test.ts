@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { FrameCopier, type FrameCopierDeps, type FrameWorkerPort } from './frame-copier.js';
+import type { FromFrameWorker, ToFrameWorker } from './frame-protocol.js';
+
+const bitmap = (tag: string) => ({ tag }) as unknown as ImageBitmap;
+const video = (w = 640, h = 480) => ({ videoWidth: w, videoHeight: h }) as HTMLVideoElement;
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+/** A fake frame worker: keeps what the page sent, answers when the test says so. */
+function fakeWorker() {
+  const sent: Array<{ msg: ToFrameWorker; transfer: Transferable[] }> = [];
+  let answer: (m: FromFrameWorker) => void = () => undefined;
+  let fail: () => void = () => undefined;
+  let stopped = 0;
+  const port: FrameWorkerPort = {
+    send: (msg, transfer) => sent.push({ msg, transfer }),
+    listen(onMessage, onFailure) {
+      answer = onMessage;
+      fail = onFailure;
+    },
+    stop: () => {
+      stopped++;
+    },
+  };
+  return {
+    port,
+    sent,
+    answer: (m: FromFrameWorker) => answer(m),
+    fail: () => fail(),
+    stopped: () => stopped,
+  };
+}
+
+function copier(over: Partial<FrameCopierDeps>, here: string[] = []) {
+  return new FrameCopier({
+    startWorker: () => null,
+    wrap: () => ({ close() {} }) as unknown as VideoFrame,
+    copyHere: (_v, size) => {
+      here.push(size ? `${size.width}x${size.height}` : 'full');
+      return Promise.resolve(bitmap('here'));
+    },
+    ...over,
+  });
+}
+
+describe('FrameCopier', () => {
+  it('hands the wrapped frame to the worker (transferred) and resolves each copy with its own bitmap', async () => {
+    const w = fakeWorker();
+    const here: string[] = [];
+    const c = copier({ startWorker: () => w.port }, here);
+    const a = c.copy(video());
+    const b = c.copy(video(1280, 720));
+    expect(w.sent).toHaveLength(2);
+    expect(w.sent[0]?.transfer).toEqual([w.sent[0]?.msg.frame]);
+    expect(w.sent[0]?.msg.size).toBeNull();
+    // HD frames are scaled to the analysis size while converted (vision/frame-size.ts).
+    expect(w.sent[1]?.msg.size).toEqual({ width: 640, height: 360 });
+    const [first, second] = w.sent;
+    if (!first || !second) throw new Error('nothing sent');
+    w.answer({ id: second.msg.id, bitmap: bitmap('b') });
+    w.answer({ id: first.msg.id, bitmap: bitmap('a') });
+    expect(await a).toEqual(bitmap('a'));
+    expect(await b).toEqual(bitmap('b'));
+    expect(here).toEqual([]);
+  });
+
+  it('copies on the page where there is no worker, or when the video has no frame to wrap', async () => {
+    const here: string[] = [];
+    expect(await copier({}, here).copy(video())).toEqual(bitmap('here'));
+    const w = fakeWorker();
+    const c = copier(
+      {
+        startWorker: () => w.port,
+        wrap: () => {
+          throw new DOMException('no frame', 'InvalidStateError');
+        },
+      },
+      here,
+    );
+    expect(await c.copy(video(1280, 720))).toEqual(bitmap('here'));
+    expect(w.sent).toHaveLength(0);
+    expect(here).toEqual(['full', '640x360']);
+  });
+
+  it('a frame the worker could not convert is copied on the page instead; the next still goes to the worker', async () => {
+    const w = fakeWorker();
+    const here: string[] = [];
+    const c = copier({ startWorker: () => w.port }, here);
+    const a = c.copy(video());
+    w.answer({ id: w.sent[0]?.msg.id ?? -1, error: 'bad frame' });
+    expect(await a).toEqual(bitmap('here'));
+    void c.copy(video());
+    expect(w.sent).toHaveLength(2);
+  });
+
+  it('when the worker fails, the frames it held and every later one are copied on the page', async () => {
+    const w = fakeWorker();
+    const here: string[] = [];
+    let starts = 0;
+    const c = copier(
+      {
+        startWorker: () => {
+          starts++;
+          return w.port;
+        },
+      },
+      here,
+    );
+    const held = [c.copy(video()), c.copy(video())];
+    w.fail();
+    expect(await Promise.all(held)).toEqual([bitmap('here'), bitmap('here')]);
+    expect(w.stopped()).toBe(1);
+    expect(await c.copy(video())).toEqual(bitmap('here'));
+    expect(starts).toBe(1);
+    expect(w.sent).toHaveLength(2);
+  });
+
+  it('stop() ends the worker and rejects the copies still out', async () => {
+    const w = fakeWorker();
+    const c = copier({ startWorker: () => w.port });
+    c.warm();
+    const a = c.copy(video());
+    c.stop();
+    await expect(a).rejects.toThrow('stopped');
+    expect(w.stopped()).toBe(1);
+    await flush();
+  });
+});
