@@ -26,7 +26,9 @@ const PHOTOS = readdirSync(facesDir)
   .filter((f) => /\.(jpe?g|png)$/i.test(f))
   .sort();
 
-test('faces/ photos framed as the capture guidance accepts them: device within 0.02 of the server', async ({ host }) => {
+test('faces/ photos framed as the capture guidance accepts them: device within 0.02 of the server', async ({
+  host,
+}) => {
   test.setTimeout(180_000);
   const browser = await launchCamera(null);
   const page = await browser.newPage();

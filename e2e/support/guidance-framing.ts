@@ -75,7 +75,11 @@ export const TARGET_SIZE = 0.75;
  * fitted frame `fit`) is TARGET_SIZE of the guide oval's width, and placed where guidance wants the face
  * centre (the oval centre, 12% of its vertical radius lower: flow/oval.ts). Returns the 640x480 JPEG.
  */
-export function guidanceFramedJpeg(img: RgbImage, fit: { k: number; x: number; y: number }, box: Box): string {
+export function guidanceFramedJpeg(
+  img: RgbImage,
+  fit: { k: number; x: number; y: number },
+  box: Box,
+): string {
   const oval = ovalFor(FRAME_W, FRAME_H);
   // The box in photo pixels.
   const left = (box.left + fit.x) / fit.k;

@@ -5,7 +5,7 @@ import { adapterURL } from './env.js';
 /** What the plugin's own workers make of one frame: the FaceLandmarker box and the on-device scores. */
 export interface WorkerVerdict {
   box: { left: number; top: number; right: number; bottom: number } | null;
-  frames: Array<{ v2: number; v1se: number; real: number }>;
+  frames: Array<{ v2: number; v1se: number; real: number; box: 'detector' | 'mesh' }>;
   backend: string;
   threads: number;
   initMs: number;
@@ -16,7 +16,7 @@ export interface WorkerVerdict {
 export interface FrameVerdict {
   metrics: FaceMetrics;
   /** Null when the vision worker saw no face. */
-  score: { v2: number; v1se: number; real: number } | null;
+  score: { v2: number; v1se: number; real: number; box: 'detector' | 'mesh' } | null;
 }
 
 export interface WorkersVerdict {
@@ -87,7 +87,13 @@ export function inWorkers(
       }
       vision.terminate();
       if (!score)
-        return { frames: metrics.map((m) => ({ metrics: m, score: null })), backend: '', threads: 0, initMs: 0, scoreMs: [] };
+        return {
+          frames: metrics.map((m) => ({ metrics: m, score: null })),
+          backend: '',
+          threads: 0,
+          initMs: 0,
+          scoreMs: [],
+        };
       const onDevice = start(
         `${base}plugin/${build === 'webgpu' ? 'ondevice_worker_webgpu' : 'ondevice_worker'}.js`,
       );
@@ -96,11 +102,15 @@ export function inWorkers(
         type: 'init',
         ortBaseUrl: `${base}assets/ort/`,
         modelUrls: [`${base}assets/models/MiniFASNetV2.onnx`, `${base}assets/models/MiniFASNetV1SE.onnx`],
+        detectorUrl: `${base}assets/models/fr_detect.onnx`,
         webgpu: build === 'webgpu',
       });
-      const { backend, threads, initMs } = (await ready) as { backend: string; threads: number; initMs: number };
-      const frames: Array<{ metrics: FaceMetrics; score: { v2: number; v1se: number; real: number } | null }> =
-        [];
+      const { backend, threads, initMs } = (await ready) as {
+        backend: string;
+        threads: number;
+        initMs: number;
+      };
+      const frames: FrameVerdict[] = [];
       const scoreMs: number[] = [];
       for (const [i, m] of metrics.entries()) {
         const blob = blobs[i] as Blob;
@@ -109,9 +119,9 @@ export function inWorkers(
           continue;
         }
         const scored = next(onDevice, 'scores');
-        const batch = Array.from({ length: repeat }, () => ({ jpeg: blob, box: m.box, landmarks: m.landmarks }));
+        const batch = Array.from({ length: repeat }, () => ({ jpeg: blob, box: m.box }));
         onDevice.postMessage({ type: 'analyse', id: i + 1, frames: batch });
-        const answer = (await scored) as { frames: Array<{ v2: number; v1se: number; real: number }>; ms: number };
+        const answer = (await scored) as { frames: Array<FrameVerdict['score']>; ms: number };
         frames.push({ metrics: m, score: answer.frames[0] ?? null });
         scoreMs.push(answer.ms);
       }

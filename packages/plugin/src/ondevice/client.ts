@@ -13,6 +13,7 @@ export interface OnDeviceUrls {
   /** Ends with '/'. */
   ortBaseUrl: string;
   modelUrls: [string, string];
+  detectorUrl: string;
 }
 
 export function onDeviceUrls(base: string): OnDeviceUrls {
@@ -21,6 +22,7 @@ export function onDeviceUrls(base: string): OnDeviceUrls {
     webgpuWorkerUrl: `${base}plugin/ondevice_worker_webgpu.js`,
     ortBaseUrl: `${base}assets/ort/`,
     modelUrls: [`${base}assets/models/MiniFASNetV2.onnx`, `${base}assets/models/MiniFASNetV1SE.onnx`],
+    detectorUrl: `${base}assets/models/fr_detect.onnx`,
   };
 }
 
@@ -103,6 +105,7 @@ export class OnDeviceClient {
         type: 'init',
         ortBaseUrl: this.urls.ortBaseUrl,
         modelUrls: this.urls.modelUrls,
+        detectorUrl: this.urls.detectorUrl,
         webgpu,
       });
     });
