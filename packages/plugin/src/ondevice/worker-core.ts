@@ -54,12 +54,14 @@ export function startOnDeviceWorker(ort: OrtModule, webgpuBuild: boolean): void 
         }),
       );
       let backend: OnDeviceBackend = webgpuBuild && msg.webgpu && (await hasWebGpu()) ? 'webgpu' : 'wasm';
-      const load = (b: OnDeviceBackend) =>
-        Promise.all([
-          create(bytes[0] as Uint8Array, b),
-          create(bytes[1] as Uint8Array, b),
-          create(bytes[2] as Uint8Array, b),
-        ]);
+      // One after the other: onnxruntime-web's WebGPU backend refuses a second session while one is being
+      // created ("another WebGPU EP inference session is being created").
+      const load = async (b: OnDeviceBackend) => {
+        const v2 = await create(bytes[0] as Uint8Array, b);
+        const v1se = await create(bytes[1] as Uint8Array, b);
+        const det = await create(bytes[2] as Uint8Array, b);
+        return [v2, v1se, det] as [Ort.InferenceSession, Ort.InferenceSession, Ort.InferenceSession];
+      };
       let loaded: [Ort.InferenceSession, Ort.InferenceSession, Ort.InferenceSession];
       try {
         loaded = await load(backend);
