@@ -65,6 +65,9 @@ export function startOnDeviceWorker(ort: OrtModule, webgpuBuild: boolean): void 
       let loaded: [Ort.InferenceSession, Ort.InferenceSession, Ort.InferenceSession];
       try {
         loaded = await load(backend);
+        // A smoke inference of each model before WebGPU is trusted: an adapter can accept the graphs and still
+        // fail on the first run. It also compiles the shaders while the camera starts, not on the first frame.
+        if (backend === 'webgpu') await smoke(loaded);
       } catch (err) {
         if (backend !== 'webgpu') throw err;
         backend = 'wasm'; // a WebGPU adapter that cannot run the graph: the wasm backend does
@@ -84,6 +87,18 @@ export function startOnDeviceWorker(ort: OrtModule, webgpuBuild: boolean): void 
     const out = await session.run(feeds);
     const logits = out[session.outputNames[0] ?? 'output'];
     return logits ? realProbability(logits.data as Float32Array) : Number.NaN;
+  }
+
+  async function smoke([v2, v1se, detector]: [
+    Ort.InferenceSession,
+    Ort.InferenceSession,
+    Ort.InferenceSession,
+  ]) {
+    const input = new Float32Array(3 * INPUT_SIZE * INPUT_SIZE);
+    for (const real of [await realOf(v2, input), await realOf(v1se, input)])
+      if (!Number.isFinite(real)) throw new Error('WebGPU smoke inference gave no score');
+    const blank = new ImageData(DETECTOR_W, DETECTOR_H);
+    await detect(detector, blank);
   }
 
   /** The server's detector on the whole frame: its face boxes after threshold and NMS. */
