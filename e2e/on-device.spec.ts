@@ -105,11 +105,12 @@ for (const still of ['live_webcam', 'screen'] as const) {
       expect(onDevice?.duration_ms).toBeGreaterThan(0);
       const info = capture.additional_info ?? capture.from_virtual_camera?.additional_info ?? '';
       expect(JSON.parse(info).on_device).toEqual(onDevice);
-      // The runtime and both models came from the adapter. Headless Chromium without a GPU has no WebGPU
+      // The runtime, both models and the detector came from the adapter. Headless Chromium without a GPU has no WebGPU
       // adapter: the wasm build, not the 26 MB WebGPU one.
       expect(urls.some((u) => u.endsWith('/assets/ort/ort-wasm-simd-threaded.wasm'))).toBe(true);
       expect(urls.filter((u) => u.includes('asyncify') || u.includes('ondevice_worker_webgpu'))).toEqual([]);
       expect(urls.filter((u) => u.includes('/assets/models/MiniFASNet')).length).toBe(2);
+      expect(urls.some((u) => u.endsWith('/assets/models/fr_detect.onnx'))).toBe(true);
       expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual(
         [],
       );

@@ -134,6 +134,7 @@ async function inferenceInPage({ base, jpeg, frames }) {
     type: 'init',
     ortBaseUrl: `${base}assets/ort/`,
     modelUrls: [`${base}assets/models/MiniFASNetV2.onnx`, `${base}assets/models/MiniFASNetV1SE.onnx`],
+    detectorUrl: `${base}assets/models/fr_detect.onnx`,
     webgpu: false,
   });
   const r = await ready;
@@ -208,6 +209,7 @@ function benchBytes() {
     ],
     ['assets/models/MiniFASNetV2.onnx', join(repoRoot, '.assets', 'models', 'MiniFASNetV2.onnx')],
     ['assets/models/MiniFASNetV1SE.onnx', join(repoRoot, '.assets', 'models', 'MiniFASNetV1SE.onnx')],
+    ['assets/models/fr_detect.onnx', join(repoRoot, '.assets', 'models', 'fr_detect.onnx')],
   ];
   const rows = [];
   let raw = 0;

@@ -25,3 +25,16 @@ export async function serverSpoofConfidence(dataUrls: readonly string[]): Promis
   }
   return spoofConfidence(reals);
 }
+
+/** The server's box (fr_detect) and fused MiniFASNet scores on one frame (data URL); null with no face. */
+export async function serverFace(
+  dataUrl: string,
+): Promise<{ box: { x1: number; y1: number; x2: number; y2: number }; real: number } | null> {
+  engine ??= FaceEngine.load(join(repoRoot, '.assets', 'models'), 1);
+  const e = await engine;
+  const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+  const img = await decodeImage(new Uint8Array(bytes));
+  const face = await e.mainFace(img);
+  if (!face) return null;
+  return { box: face.box, real: (await e.antispoofScores(img, face.box)).real };
+}

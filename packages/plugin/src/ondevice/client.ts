@@ -13,6 +13,7 @@ export interface OnDeviceUrls {
   /** Ends with '/'. */
   ortBaseUrl: string;
   modelUrls: [string, string];
+  detectorUrl: string;
 }
 
 export function onDeviceUrls(base: string): OnDeviceUrls {
@@ -21,6 +22,7 @@ export function onDeviceUrls(base: string): OnDeviceUrls {
     webgpuWorkerUrl: `${base}plugin/ondevice_worker_webgpu.js`,
     ortBaseUrl: `${base}assets/ort/`,
     modelUrls: [`${base}assets/models/MiniFASNetV2.onnx`, `${base}assets/models/MiniFASNetV1SE.onnx`],
+    detectorUrl: `${base}assets/models/fr_detect.onnx`,
   };
 }
 
@@ -47,6 +49,25 @@ async function webGpuAdapter(): Promise<boolean> {
 }
 
 /**
+ * How long the WebGPU build may take to load the models and pass its smoke inference before the page gives up on
+ * it and starts the wasm build. A software adapter (SwiftShader) took 17 s on the test machine; a stuck one
+ * must not hold the session.
+ */
+export const WEBGPU_READY_MS = 45_000;
+
+/** `work`, or a `resource_load_failed` rejection once `ms` have passed first. */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new LivenessFailure('resource_load_failed', `not ready after ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * The page side of the on-device liveness worker. It is created only for `open({on_device: true})`, so a page
  * that does not ask never loads onnxruntime: the worker script, the runtime and the models are fetched here.
  * A browser with a WebGPU adapter gets the WebGPU build (which falls back to wasm inside); if that build cannot
@@ -62,10 +83,15 @@ export class OnDeviceClient {
     { resolve: (r: { frames: FrameScore[] }) => void; reject: (e: LivenessFailure) => void }
   >();
 
-  constructor(private readonly urls: OnDeviceUrls) {
+  constructor(
+    private readonly urls: OnDeviceUrls,
+    webGpuReadyMs = WEBGPU_READY_MS,
+  ) {
     this.ready = webGpuAdapter().then((gpu) =>
       gpu
-        ? this.start(urls.webgpuWorkerUrl, true).catch(() => this.start(urls.wasmWorkerUrl, false))
+        ? withDeadline(this.start(urls.webgpuWorkerUrl, true), webGpuReadyMs).catch(() =>
+            this.start(urls.wasmWorkerUrl, false),
+          )
         : this.start(urls.wasmWorkerUrl, false),
     );
     // Nobody may be waiting yet: an unhandled failure here is reported by analyse().
@@ -103,6 +129,7 @@ export class OnDeviceClient {
         type: 'init',
         ortBaseUrl: this.urls.ortBaseUrl,
         modelUrls: this.urls.modelUrls,
+        detectorUrl: this.urls.detectorUrl,
         webgpu,
       });
     });

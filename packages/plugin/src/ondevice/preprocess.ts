@@ -106,22 +106,48 @@ function sample(f: RgbaFrame, x: number, y: number, channel: number): number {
   return top + (c + (e - c) * fx - top) * fy;
 }
 
-/** The model input: `crop` stretched onto size×size, BGR planes, raw 0..255, as float32 NCHW (batch 1). */
-export function antispoofInput(frame: RgbaFrame, crop: PixelBox, size = INPUT_SIZE): Float32Array {
-  const plane = size * size;
+/** Channel order and affine normalisation `(v − mean) / std` of a model's input tensor. */
+export interface TensorFormat {
+  readonly order: 'rgb' | 'bgr';
+  readonly mean: number;
+  readonly std: number;
+}
+
+/** MiniFASNet's input: BGR, raw 0..255. */
+const ANTISPOOF_FORMAT: TensorFormat = { order: 'bgr', mean: 0, std: 1 };
+
+/**
+ * `crop` stretched onto outW×outH by bilinear sampling with pixel-centre alignment (the server's `boxMapping` +
+ * `toColourTensor`), as float32 NCHW planes (batch 1) in `format`.
+ */
+export function frameTensor(
+  frame: RgbaFrame,
+  crop: PixelBox,
+  outW: number,
+  outH: number,
+  format: TensorFormat,
+): Float32Array {
+  const plane = outW * outH;
   const out = new Float32Array(plane * 3);
-  const sx = (crop.x2 - crop.x1) / size;
-  const sy = (crop.y2 - crop.y1) / size;
-  for (let oy = 0; oy < size; oy++) {
+  const sx = (crop.x2 - crop.x1) / outW;
+  const sy = (crop.y2 - crop.y1) / outH;
+  // RGBA offset of the colour that lands in tensor channel 0, 1, 2.
+  const [c0, c1, c2] = format.order === 'rgb' ? [0, 1, 2] : [2, 1, 0];
+  const { mean, std } = format;
+  for (let oy = 0; oy < outH; oy++) {
     const y = crop.y1 + (oy + 0.5) * sy - 0.5;
-    for (let ox = 0; ox < size; ox++) {
+    for (let ox = 0; ox < outW; ox++) {
       const x = crop.x1 + (ox + 0.5) * sx - 0.5;
-      const i = oy * size + ox;
-      // Tensor channel 0 is blue (RGBA offset 2), 1 green, 2 red.
-      out[i] = sample(frame, x, y, 2);
-      out[plane + i] = sample(frame, x, y, 1);
-      out[2 * plane + i] = sample(frame, x, y, 0);
+      const i = oy * outW + ox;
+      out[i] = (sample(frame, x, y, c0) - mean) / std;
+      out[plane + i] = (sample(frame, x, y, c1) - mean) / std;
+      out[2 * plane + i] = (sample(frame, x, y, c2) - mean) / std;
     }
   }
   return out;
+}
+
+/** The model input: `crop` stretched onto size×size, BGR planes, raw 0..255, as float32 NCHW (batch 1). */
+export function antispoofInput(frame: RgbaFrame, crop: PixelBox, size = INPUT_SIZE): Float32Array {
+  return frameTensor(frame, crop, size, size, ANTISPOOF_FORMAT);
 }

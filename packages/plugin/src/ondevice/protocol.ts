@@ -11,16 +11,20 @@ export type ToOnDevice =
       ortBaseUrl: string;
       /** The two MiniFASNet files, in ANTISPOOF_MODELS order. */
       modelUrls: [string, string];
+      /** The server's face detector (fr_detect.onnx): it gives MiniFASNet the server's box. */
+      detectorUrl: string;
       /** Try WebGPU first (the webgpu build of the worker); the wasm backend is always the fallback. */
       webgpu: boolean;
     }
   | { type: 'analyse'; id: number; frames: Array<{ jpeg: Blob; box: Box }> };
 
-/** p(real) of each model and their mean, for one frame. */
+/** p(real) of each model and their mean, for one frame, and where its face box came from. */
 export interface FrameScore {
   v2: number;
   v1se: number;
   real: number;
+  /** `detector`: the server's detector found the face; `mesh`: it did not, the mapped mesh box was used. */
+  box: 'detector' | 'mesh';
 }
 
 /** Messages from the on-device worker to the page. */
