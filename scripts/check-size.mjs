@@ -18,8 +18,11 @@ const dist = join(import.meta.dirname, '..', 'packages', 'plugin', 'dist');
 // - issue 15: the two-worker VisionClient with capture-order results and the page-side repeat filter (+0.9).
 // Then back down to 39.5 / 39 kB: the screens' stylesheet (ui/screens.css, 2.4 kB gzip) left the script and is
 // fetched at open() in parts.css with the parts' rules. Next candidate: lazy-load the help and tutorial screens.
+// 2026-12-03: script 39.5 → 40 kB, ESM 39 → 39.5 kB. The frame copier (camera/frame-copier.ts: the frame worker
+// takes the per-frame colour conversion off the page's main thread, about 3 ms a frame) and the on-device WebGPU
+// start-up deadline with its wasm fallback (issue 13) added about 0.4 kB gzip together.
 const budgets = [
-  ['iife/plugin_liveness.js', 39.5 * 1024],
+  ['iife/plugin_liveness.js', 40 * 1024],
   ['iife/vision_worker.js', 56 * 1024],
   // The 3D mask renderer, importScripts()-ed by the vision worker only with enable_3d_mask + load_3d_mask.
   ['iife/mask_renderer.js', 4 * 1024],
@@ -31,7 +34,9 @@ const budgets = [
   // The on-device workers (open({on_device: true}) only); onnxruntime's wasm and glue are served apart.
   ['iife/ondevice_worker.js', 20 * 1024],
   ['iife/ondevice_worker_webgpu.js', 26 * 1024],
-  ['esm/index.js', 39 * 1024],
+  ['esm/index.js', 39.5 * 1024],
+  // Converts camera frames to bitmaps off the page's main thread (camera/frame-worker.ts).
+  ['iife/frame_worker.js', 1 * 1024],
 ];
 // Each language pack is fetched on its own (only the chosen one reaches the page), so each has its own budget.
 const packBudget = 4 * 1024;
