@@ -57,11 +57,11 @@ export function containerRouter(deps: ProtocolDeps): Router {
     if (!capture.ok) return rejectUpload(deps, res, capture.error, claims.sid);
     const media = await deps.uploadChecks(() =>
       collectMedia(
-      capture.value.form,
-      capture.value.manifest,
-      claims.actions,
-      limits,
-      claims.challenge ? claims.actions : undefined,
+        capture.value.form,
+        capture.value.manifest,
+        claims.actions,
+        limits,
+        claims.challenge ? claims.actions : undefined,
       ),
     );
     if (!media.ok) return rejectUpload(deps, res, media.error, claims.sid);

@@ -27,11 +27,11 @@ export function mediaRouter(deps: ProtocolDeps): Router {
     if (!manifest.ok) return rejectUpload(deps, res, manifest.error, claims.sid);
     const media = await deps.uploadChecks(() =>
       collectMedia(
-      form.value,
-      manifest.value,
-      claims.actions,
-      limits,
-      claims.challenge ? claims.actions : undefined,
+        form.value,
+        manifest.value,
+        claims.actions,
+        limits,
+        claims.challenge ? claims.actions : undefined,
       ),
     );
     if (!media.ok) return rejectUpload(deps, res, media.error, claims.sid);
