@@ -30,6 +30,7 @@ import { resultRouter } from './routes/result.js';
 import { sessionTokenRouter } from './routes/session-token.js';
 import { sessionsRouter } from './routes/sessions.js';
 import { telemetryRouter } from './routes/telemetry.js';
+import { uploadCheckGate } from './routes/upload-checks.js';
 import { type AdapterState, memoryAdapterState } from './state/index.js';
 import { versions as readVersions, type Versions } from './version.js';
 
@@ -99,9 +100,13 @@ export function createApp(deps: AppDeps): Express {
     nodeEnv: deps.nodeEnv,
     now,
     localFolders: deps.localFolders,
+    uploadChecks: uploadCheckGate(),
   };
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on res.json/res.send: the API's answers are dynamic (result polls are no-store) and hashing
+  // every body cost about 3 ms per session of polls; the plugin assets set their own strong ETag.
+  app.set('etag', false);
   // Behind a TLS-terminating proxy req.secure and req.ip come from X-Forwarded-*, believed only from the
   // proxies of `trust_proxy` (loopback by default).
   app.set('trust proxy', config.trust_proxy);

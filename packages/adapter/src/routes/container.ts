@@ -55,12 +55,14 @@ export function containerRouter(deps: ProtocolDeps): Router {
     // From here on the capture is authentic; what remains is the ordinary upload validation.
     const capture = captureFromContainer(opened.value, limits);
     if (!capture.ok) return rejectUpload(deps, res, capture.error, claims.sid);
-    const media = await collectMedia(
-      capture.value.form,
-      capture.value.manifest,
-      claims.actions,
-      limits,
-      claims.challenge ? claims.actions : undefined,
+    const media = await deps.uploadChecks(() =>
+      collectMedia(
+        capture.value.form,
+        capture.value.manifest,
+        claims.actions,
+        limits,
+        claims.challenge ? claims.actions : undefined,
+      ),
     );
     if (!media.ok) return rejectUpload(deps, res, media.error, claims.sid);
     await acceptCapture(deps, api, res, claims, {

@@ -31,7 +31,16 @@ export interface ProtocolDeps {
   readonly now: () => Date;
   /** Folder reads answered in process (embedded analysis service), bypassing HTTP; see AppDeps. */
   readonly localFolders?: LocalFolderReader | undefined;
+  /**
+   * Runs an upload's validation (decoding every frame) once a place is free: a few at a time, first come
+   * first served. A burst of uploads then finishes one after another and its analyses start early,
+   * instead of all of them decoding at once and all finishing late (upload-checks.ts).
+   */
+  readonly uploadChecks: UploadCheckGate;
 }
+
+/** Runs `task` when the gate has room; see ProtocolDeps.uploadChecks. */
+export type UploadCheckGate = <T>(task: () => Promise<T>) => Promise<T>;
 
 /** Reads a folder without the API (same process or shared cache); undefined = ask the API. */
 export type LocalFolderReader = (folderId: string) => Promise<OzFolder | undefined>;

@@ -25,12 +25,14 @@ export function mediaRouter(deps: ProtocolDeps): Router {
     if (!form.ok) return rejectUpload(deps, res, form.error, claims.sid);
     const manifest = parseUploadManifest(form.value.fields.manifest);
     if (!manifest.ok) return rejectUpload(deps, res, manifest.error, claims.sid);
-    const media = await collectMedia(
-      form.value,
-      manifest.value,
-      claims.actions,
-      limits,
-      claims.challenge ? claims.actions : undefined,
+    const media = await deps.uploadChecks(() =>
+      collectMedia(
+        form.value,
+        manifest.value,
+        claims.actions,
+        limits,
+        claims.challenge ? claims.actions : undefined,
+      ),
     );
     if (!media.ok) return rejectUpload(deps, res, media.error, claims.sid);
     await acceptCapture(deps, api, res, claims, {

@@ -14,7 +14,6 @@ import { gestureOfTags } from '../gestures/kinds.js';
 import { plausibleTimestamps } from '../gestures/timing.js';
 import { type GestureSample, verifyGesture } from '../gestures/verify.js';
 import { parseClipManifest } from '../media/clipManifest.js';
-import { decodeImage } from '../media/decode.js';
 import { openShotsSet, sampleIndices } from '../media/shotsSet.js';
 import { cosineSimilarity, usableEmbedding } from '../models/align.js';
 import type { Box, RgbImage } from '../models/image.js';
@@ -90,8 +89,8 @@ export async function checkClip(
     try {
       const name = names[i] as string;
       image = memo
-        ? await memo.image(media, name, bytes[i] as Uint8Array)
-        : await decodeImage(bytes[i] as Uint8Array);
+        ? await memo.image(media, name, bytes[i] as Uint8Array, ctx.engine)
+        : await ctx.engine.decode(bytes[i] as Uint8Array);
     } catch (e) {
       return err(
         analysisFailure(

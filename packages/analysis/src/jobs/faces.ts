@@ -40,7 +40,7 @@ async function findFaces(media: MediaRecord, ctx: JobContext): Promise<Result<Fa
     media,
     bytes,
     ctx.settings.maxFramesPerMedia,
-    memo ? (name, b) => memo.image(media, name, b) : undefined,
+    memo ? (name, b) => memo.image(media, name, b, ctx.engine) : (_, b) => ctx.engine.decode(b),
   );
   if (!frames.ok) return frames;
   const found: FaceFrame[] = [];

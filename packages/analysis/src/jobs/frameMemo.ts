@@ -1,5 +1,4 @@
 import type { MediaRecord } from '../domain/types.js';
-import { decodeImage } from '../media/decode.js';
 import type { FaceFound } from '../models/engine.js';
 import type { RgbImage } from '../models/image.js';
 import type { FaceToolkit } from '../models/pool.js';
@@ -20,8 +19,8 @@ export class FrameMemo {
     return remember(this.blobs, media.media_id, () => read(media));
   }
 
-  image(media: MediaRecord, frame: string, bytes: Uint8Array): Promise<RgbImage> {
-    return remember(this.images, frameKey(media, frame), () => decodeImage(bytes));
+  image(media: MediaRecord, frame: string, bytes: Uint8Array, engine: FaceToolkit): Promise<RgbImage> {
+    return remember(this.images, frameKey(media, frame), () => engine.decode(bytes));
   }
 
   /** The main face of a frame got from `image` (same media and name). */

@@ -1,3 +1,4 @@
+import { decodeImage } from '../media/decode.js';
 import { fivePointsFrom68, l2Normalise } from './align.js';
 import { AntispoofFusion, type AntispoofScores, MINIFAS_V1SE_FILE, MINIFAS_V2_FILE } from './antispoof.js';
 import { DETECTOR_FILE, FaceDetector } from './detector.js';
@@ -24,7 +25,8 @@ export interface FaceFound {
 
 /**
  * The face toolkit the analysis jobs use. Owns the ONNX sessions; everything it exposes takes a
- * decoded frame, so jobs never touch tensors.
+ * decoded frame, so jobs never touch tensors. It decodes frames too, so that in worker threads
+ * (FaceEnginePool) decoding runs beside inference instead of on the event loop serving HTTP.
  */
 export class FaceEngine {
   private constructor(
@@ -48,6 +50,11 @@ export class FaceEngine {
       new Landmarker(lmk),
       new Embedder(emb),
     );
+  }
+
+  /** JPEG/PNG bytes → upright RGB (media/decode.ts), the frame every other method takes. */
+  decode(bytes: Uint8Array): Promise<RgbImage> {
+    return decodeImage(bytes);
   }
 
   /** The largest detected face, or null. Largest, because a background face must not win. */

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FaceEngine } from './engine.js';
+import type { RgbImage } from './image.js';
 import type { EngineReply, EngineRequest, EngineWorkerData } from './pool.js';
 
 /*
@@ -11,10 +12,19 @@ const port = parentPort;
 if (!port) throw new Error('engineWorker must run as a worker thread');
 const data = workerData as EngineWorkerData;
 
+/** The decoded frame with its pixels in a SharedArrayBuffer: every later call on it, on any thread, shares them. */
+function inSharedMemory(img: RgbImage): RgbImage {
+  const pixels = new Uint8Array(new SharedArrayBuffer(img.data.byteLength));
+  pixels.set(img.data);
+  return { width: img.width, height: img.height, data: pixels };
+}
+
 try {
   const engine = await FaceEngine.load(data.modelsDir, data.threads);
   const call = (r: EngineRequest): Promise<unknown> => {
     switch (r.method) {
+      case 'decode':
+        return engine.decode(r.bytes).then(inSharedMemory);
       case 'mainFace':
         return engine.mainFace(r.image);
       case 'antispoofScores':

@@ -14,6 +14,7 @@ export interface EngineWorkerData {
 }
 
 type EngineCall =
+  | { method: 'decode'; bytes: Uint8Array }
   | { method: 'mainFace'; image: RgbImage }
   | { method: 'antispoofScores' | 'landmarks' | 'embedding'; image: RgbImage; box: Box };
 
@@ -71,9 +72,9 @@ class EngineThread {
     });
   }
 
-  send(req: EngineRequest, p: Pending): void {
+  send(req: EngineRequest, p: Pending, transfer: ArrayBuffer[] = []): void {
     this.pending.set(req.id, p);
-    this.worker.postMessage(req);
+    this.worker.postMessage(req, transfer);
   }
 
   async close(): Promise<void> {
@@ -138,14 +139,24 @@ export class FaceEnginePool implements FaceToolkit {
     this.threads[i] = fresh;
   }
 
-  private call<T>(req: EngineCall): Promise<T> {
+  private call<T>(req: EngineCall, transfer?: ArrayBuffer[]): Promise<T> {
     if (this.closing) return Promise.reject(new Error('inference pool is closed'));
     let best = this.threads[0] as EngineThread;
     for (const t of this.threads) if (t.pending.size < best.pending.size) best = t;
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      best.send({ ...req, id }, { resolve: resolve as (v: unknown) => void, reject });
+      best.send({ ...req, id }, { resolve: resolve as (v: unknown) => void, reject }, transfer);
     });
+  }
+
+  /**
+   * Decodes in a worker thread; the pixels come back in shared memory, so the later calls on the
+   * frame post no copy. The bytes are copied once into a buffer of their own and moved, never
+   * cloned: a frame read from an archive may be a view into the whole archive.
+   */
+  decode(bytes: Uint8Array): Promise<RgbImage> {
+    const own = bytes.slice();
+    return this.call({ method: 'decode', bytes: own }, [own.buffer]);
   }
 
   /**

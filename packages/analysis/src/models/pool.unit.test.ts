@@ -46,6 +46,28 @@ describe('FaceEnginePool', () => {
     expect(frame.data.buffer).not.toBeInstanceOf(SharedArrayBuffer);
   });
 
+  it('decodes in a thread: only the frame’s own bytes travel, the pixels come back in shared memory', async () => {
+    pool = await FaceEnginePool.start(1, { modelsDir: '', threads: 1 }, { url: FAKE });
+    // A frame read from an archive can be a view into the whole archive.
+    const archive = Uint8Array.from({ length: 64 }, (_, i) => i);
+    const frameBytes = archive.subarray(10, 16);
+    const frame = (await pool.decode(frameBytes)) as unknown as {
+      width: number;
+      height: number;
+      data: Uint8Array;
+      bufferBytes: number;
+    };
+    expect(frame.bufferBytes).toBe(6);
+    expect([...frame.data]).toEqual([10, 11, 12, 13, 14, 15]);
+    expect(frame.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // The caller's bytes are neither moved nor changed.
+    expect([...frameBytes]).toEqual([10, 11, 12, 13, 14, 15]);
+    expect(archive.byteLength).toBe(64);
+    // Passed on as they are: shared already, so the next call posts no copy.
+    const scores = (await pool.antispoofScores(frame, box)) as unknown as { shared: boolean; sum: number };
+    expect(scores).toEqual({ shared: true, sum: 75 });
+  });
+
   it('fails to start with the worker’s reason', async () => {
     await expect(
       FaceEnginePool.start(1, { modelsDir: '', threads: 1, fail: true } as never, { url: FAKE }),
