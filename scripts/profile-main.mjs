@@ -5,10 +5,8 @@
 // Usage: node scripts/profile-main.mjs [--action video_selfie_scan] [--clip neutral_frontal] [--size WxH]
 //        [--save main.cpuprofile]
 import { writeFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { captureOnce, instrumentPage, startAdapter } from './lib/bench-captures.mjs';
+import { captureOnce, instrumentPage, launchCameraBrowser, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
-import { chromiumPath, clipFile } from './lib/probe-run.mjs';
 
 const args = {};
 for (let i = 2; i < process.argv.length; i += 2)
@@ -18,16 +16,7 @@ const clip = args.clip ?? 'neutral_frontal';
 const camera = { fps: 60, size: args.size ?? null };
 
 const adapter = await startAdapter();
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  args: [
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${clipFile(clip, camera)}`,
-    '--disable-gpu',
-    '--no-first-run',
-  ],
-});
+const browser = await launchCameraBrowser(clip, camera);
 try {
   const page = await (await browser.newContext({ viewport: { width: 960, height: 720 } })).newPage();
   await page.addInitScript(instrumentPage);

@@ -6,10 +6,8 @@
 // Usage: node scripts/trace-threads.mjs [--action video_selfie_scan] [--clip neutral_frontal] [--size WxH]
 //        [--fps F] [--cores N] [--save trace.json]
 import { writeFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { captureOnce, instrumentPage, startAdapter } from './lib/bench-captures.mjs';
+import { captureOnce, instrumentPage, launchCameraBrowser, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
-import { chromiumPath, clipFile } from './lib/probe-run.mjs';
 import { mainPerFrame } from './lib/trace-frames.mjs';
 
 const args = {};
@@ -21,18 +19,7 @@ const camera = { fps: Number(args.fps ?? 60), size: args.size ?? null };
 const cores = args.cores ? Number(args.cores) : null;
 
 const adapter = await startAdapter();
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  args: [
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${clipFile(clip, camera)}`,
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchCameraBrowser(clip, camera);
 try {
   const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
   const page = await context.newPage();

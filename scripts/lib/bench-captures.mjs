@@ -34,6 +34,22 @@ function freePort() {
   });
 }
 
+/** Debian Chromium with the fake camera playing `clip` (scaled/retimed by `camera`, see clipFile). */
+export function launchCameraBrowser(clip, camera = {}) {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${clipFile(clip, camera)}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
 export async function startAdapter() {
   const port = await freePort();
   const child = spawn(process.execPath, [join(repoRoot, 'packages', 'adapter', 'dist', 'main.js')], {
@@ -179,18 +195,7 @@ export async function benchCaptures(clips, camera = {}, cores = null) {
   let version = null;
   try {
     for (const clip of [...new Set(jobs.map(([, c]) => c))]) {
-      const browser = await chromium.launch({
-        executablePath: chromiumPath(),
-        args: [
-          '--use-fake-device-for-media-stream',
-          '--use-fake-ui-for-media-stream',
-          `--use-file-for-fake-video-capture=${clipFile(clip, camera)}`,
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
+      const browser = await launchCameraBrowser(clip, camera);
       version = browser.version();
       try {
         for (const [action] of jobs.filter(([, c]) => c === clip)) {

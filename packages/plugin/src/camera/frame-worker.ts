@@ -13,10 +13,15 @@ self.onmessage = (ev: MessageEvent<ToFrameWorker>) => {
   const made = size
     ? createImageBitmap(frame, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'low' })
     : createImageBitmap(frame);
+  // The bitmap holds its own copy of the pixels once made; the camera's buffer goes back either way.
   made.then(
-    (bitmap) => post({ id, bitmap }, [bitmap]),
-    (err: unknown) => post({ id, error: err instanceof Error ? err.message : String(err) }),
+    (bitmap) => {
+      frame.close();
+      post({ id, bitmap }, [bitmap]);
+    },
+    (err: unknown) => {
+      frame.close();
+      post({ id, error: err instanceof Error ? err.message : String(err) });
+    },
   );
-  // The bitmap holds its own copy of the pixels once the call is made; the camera's buffer goes back now.
-  made.finally(() => frame.close());
 };
