@@ -3,6 +3,8 @@ import { FrameCopier, type FrameCopierDeps, type FrameWorkerPort } from './frame
 import type { FromFrameWorker, ToFrameWorker } from './frame-protocol.js';
 
 const bitmap = (tag: string) => ({ tag }) as unknown as ImageBitmap;
+/** A copy without a JPEG from the frame worker. */
+const plain = (tag: string) => ({ bitmap: bitmap(tag), jpeg: null });
 const video = (w = 640, h = 480) => ({ videoWidth: w, videoHeight: h }) as HTMLVideoElement;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -53,20 +55,21 @@ describe('FrameCopier', () => {
     expect(w.sent).toHaveLength(2);
     expect(w.sent[0]?.transfer).toEqual([w.sent[0]?.msg.frame]);
     expect(w.sent[0]?.msg.size).toBeNull();
+    expect(w.sent[0]?.msg.jpegQuality).toBeNull();
     // HD frames are scaled to the analysis size while converted (vision/frame-size.ts).
     expect(w.sent[1]?.msg.size).toEqual({ width: 640, height: 360 });
     const [first, second] = w.sent;
     if (!first || !second) throw new Error('nothing sent');
     w.answer({ id: second.msg.id, bitmap: bitmap('b') });
     w.answer({ id: first.msg.id, bitmap: bitmap('a') });
-    expect(await a).toEqual(bitmap('a'));
-    expect(await b).toEqual(bitmap('b'));
+    expect(await a).toEqual(plain('a'));
+    expect(await b).toEqual(plain('b'));
     expect(here).toEqual([]);
   });
 
   it('copies on the page where there is no worker, or when the video has no frame to wrap', async () => {
     const here: string[] = [];
-    expect(await copier({}, here).copy(video())).toEqual(bitmap('here'));
+    expect(await copier({}, here).copy(video())).toEqual(plain('here'));
     const w = fakeWorker();
     const c = copier(
       {
@@ -77,7 +80,7 @@ describe('FrameCopier', () => {
       },
       here,
     );
-    expect(await c.copy(video(1280, 720))).toEqual(bitmap('here'));
+    expect(await c.copy(video(1280, 720))).toEqual(plain('here'));
     expect(w.sent).toHaveLength(0);
     expect(here).toEqual(['full', '640x360']);
   });
@@ -88,7 +91,7 @@ describe('FrameCopier', () => {
     const c = copier({ startWorker: () => w.port }, here);
     const a = c.copy(video());
     w.answer({ id: w.sent[0]?.msg.id ?? -1, error: 'bad frame' });
-    expect(await a).toEqual(bitmap('here'));
+    expect(await a).toEqual(plain('here'));
     void c.copy(video());
     expect(w.sent).toHaveLength(2);
   });
@@ -108,9 +111,9 @@ describe('FrameCopier', () => {
     );
     const held = [c.copy(video()), c.copy(video())];
     w.fail();
-    expect(await Promise.all(held)).toEqual([bitmap('here'), bitmap('here')]);
+    expect(await Promise.all(held)).toEqual([plain('here'), plain('here')]);
     expect(w.stopped()).toBe(1);
-    expect(await c.copy(video())).toEqual(bitmap('here'));
+    expect(await c.copy(video())).toEqual(plain('here'));
     expect(starts).toBe(1);
     expect(w.sent).toHaveLength(2);
   });
@@ -124,5 +127,31 @@ describe('FrameCopier', () => {
     await expect(a).rejects.toThrow('stopped');
     expect(w.stopped()).toBe(1);
     await flush();
+  });
+
+  it('a recorded frame is encoded by the worker: its JPEG follows the bitmap', async () => {
+    const w = fakeWorker();
+    const c = copier({ startWorker: () => w.port });
+    const a = c.copy(video(), 0.8);
+    const id = w.sent[0]?.msg.id ?? -1;
+    expect(w.sent[0]?.msg.jpegQuality).toBe(0.8);
+    w.answer({ id, bitmap: bitmap('a') });
+    const copied = await a;
+    expect(copied.bitmap).toEqual(bitmap('a'));
+    const jpeg = new Blob(['jpeg']);
+    w.answer({ id, jpeg });
+    expect(await copied.jpeg).toBe(jpeg);
+  });
+
+  it('a JPEG the worker can no longer send is null; a frame copied on the page has none (its worker encodes)', async () => {
+    const w = fakeWorker();
+    const here: string[] = [];
+    const c = copier({ startWorker: () => w.port }, here);
+    const encoded = c.copy(video(), 0.8);
+    w.answer({ id: w.sent[0]?.msg.id ?? -1, bitmap: bitmap('a') });
+    const held = c.copy(video(), 0.8);
+    w.fail();
+    expect(await (await encoded).jpeg).toBeNull();
+    expect(await held).toEqual(plain('here'));
   });
 });

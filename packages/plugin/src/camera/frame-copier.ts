@@ -19,6 +19,15 @@ export interface FrameCopierDeps {
   copyHere: (video: HTMLVideoElement, size: FrameSize | null) => Promise<ImageBitmap>;
 }
 
+/**
+ * A copied frame. `jpeg` is the frame's JPEG when the frame worker encoded it (asked for with a quality);
+ * null when it did not, and the vision worker then encodes the bitmap itself.
+ */
+export interface CopiedFrame {
+  bitmap: ImageBitmap;
+  jpeg: Promise<Blob | null> | null;
+}
+
 /** The main-thread copy: createImageBitmap straight from the video (scaled while copied for HD frames). */
 export function copyOnMainThread(video: HTMLVideoElement, size: FrameSize | null): Promise<ImageBitmap> {
   return size
@@ -37,29 +46,34 @@ export class FrameCopier {
   private readonly pending = new Map<
     number,
     {
-      resolve: (b: ImageBitmap) => void;
+      resolve: (f: CopiedFrame) => void;
       reject: (e: Error) => void;
       video: HTMLVideoElement;
       size: FrameSize | null;
+      /** A JPEG was asked for: it follows the bitmap in a `jpeg` message. */
+      wantsJpeg: boolean;
     }
   >();
+  /** JPEGs still being encoded for bitmaps already handed over. */
+  private readonly encoding = new Map<number, (blob: Blob | null) => void>();
 
   constructor(private readonly deps: FrameCopierDeps) {}
 
-  copy(video: HTMLVideoElement): Promise<ImageBitmap> {
+  /** Copies the video's presented frame; with a `jpegQuality` the worker also encodes it. */
+  copy(video: HTMLVideoElement, jpegQuality: number | null = null): Promise<CopiedFrame> {
     const size = analysisSize(video.videoWidth, video.videoHeight);
     const worker = this.started();
-    if (!worker) return this.deps.copyHere(video, size);
+    if (!worker) return this.here(video, size);
     let frame: VideoFrame;
     try {
       frame = this.deps.wrap(video);
     } catch {
-      return this.deps.copyHere(video, size);
+      return this.here(video, size);
     }
     const id = this.nextId++;
-    return new Promise<ImageBitmap>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, video, size });
-      worker.send({ id, frame, size }, [frame]);
+    return new Promise<CopiedFrame>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, video, size, wantsJpeg: jpegQuality !== null });
+      worker.send({ id, frame, size, jpegQuality }, [frame]);
     });
   }
 
@@ -73,6 +87,36 @@ export class FrameCopier {
     this.worker = null;
     for (const p of this.pending.values()) p.reject(new Error('frame copier stopped'));
     this.pending.clear();
+    this.settleEncodings();
+  }
+
+  private here(video: HTMLVideoElement, size: FrameSize | null): Promise<CopiedFrame> {
+    return this.deps.copyHere(video, size).then((bitmap) => ({ bitmap, jpeg: null }));
+  }
+
+  /** A JPEG that will not come is null: that frame is left out of the clip rather than waited for. */
+  private settleEncodings(): void {
+    for (const settle of this.encoding.values()) settle(null);
+    this.encoding.clear();
+  }
+
+  private onAnswer(msg: FromFrameWorker): void {
+    if ('jpeg' in msg) {
+      this.encoding.get(msg.id)?.(msg.jpeg);
+      this.encoding.delete(msg.id);
+      return;
+    }
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    this.pending.delete(msg.id);
+    if ('bitmap' in msg) {
+      const jpeg = p.wantsJpeg
+        ? new Promise<Blob | null>((settle) => this.encoding.set(msg.id, settle))
+        : null;
+      p.resolve({ bitmap: msg.bitmap, jpeg });
+    }
+    // One frame the worker could not convert: the page copies the video's current frame instead.
+    else this.here(p.video, p.size).then(p.resolve, p.reject);
   }
 
   private started() {
@@ -81,14 +125,7 @@ export class FrameCopier {
     this.worker = worker;
     if (!worker) return null;
     worker.listen(
-      (msg) => {
-        const p = this.pending.get(msg.id);
-        if (!p) return;
-        this.pending.delete(msg.id);
-        if ('bitmap' in msg) p.resolve(msg.bitmap);
-        // One frame the worker could not convert: the page copies the video's current frame instead.
-        else this.deps.copyHere(p.video, p.size).then(p.resolve, p.reject);
-      },
+      (msg) => this.onAnswer(msg),
       () => {
         // A worker that cannot run (blocked by the page's policy, crashed): the page copies from now on, and
         // the frames it held are copied again from the video, which shows the newest frame.
@@ -96,7 +133,8 @@ export class FrameCopier {
         this.worker = null;
         const held = [...this.pending.values()];
         this.pending.clear();
-        for (const p of held) this.deps.copyHere(p.video, p.size).then(p.resolve, p.reject);
+        this.settleEncodings();
+        for (const p of held) this.here(p.video, p.size).then(p.resolve, p.reject);
       },
     );
     return worker;

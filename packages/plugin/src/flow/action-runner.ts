@@ -125,10 +125,10 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
         recordingClip === null ? null : { clipId: recordingClip, jpegQuality: JPEG_QUALITY },
       );
       vision
-        .copyFrame(source.video)
+        .copyFrame(source.video, recordingClip === null ? null : JPEG_QUALITY)
         .then(
-          (bitmap) => {
-            ticket.send(bitmap, ts);
+          (copied) => {
+            ticket.send(copied.bitmap, ts, copied.jpeg);
             return ticket.result;
           },
           (err: unknown) => {

@@ -227,3 +227,34 @@ describe('VisionClient with two workers', () => {
     expect(b.got.some((m) => m.type === 'mask' || m.type === 'mask-off')).toBe(false);
   });
 });
+
+describe('VisionClient with JPEGs made before the worker', () => {
+  it('tells the worker the frame is encoded and gives the result the JPEG once it is made', async () => {
+    const client = new VisionClient(urls, 1);
+    const w = FakeWorker.all[0];
+    if (!w) throw new Error('no worker');
+    w.say({ type: 'ready', initMs: 1 });
+    await client.whenReady();
+    let made: (b: Blob | null) => void = () => undefined;
+    const jpeg = new Blob(['jpeg']);
+    const ticket = client.reserve({ clipId: 1, jpegQuality: 0.8 });
+    ticket.send(bitmap(), 5, new Promise((r) => (made = r)));
+    const plainTicket = client.reserve({ clipId: 1, jpegQuality: 0.8 });
+    plainTicket.send(bitmap(), 6);
+    const [first, second] = w.frames();
+    expect(first?.record).toEqual({ clipId: 1, jpegQuality: 0.8, encoded: true });
+    expect(second?.record).toEqual({ clipId: 1, jpegQuality: 0.8, encoded: false });
+    let settled = false;
+    void ticket.result.then(() => (settled = true));
+    w.say({ type: 'result', id: first?.id ?? -1, metrics: metrics(5), inferenceMs: 1, encoding: false });
+    await flush();
+    // The result waits for its JPEG, so a recorded frame never reaches the machine without its picture.
+    expect(settled).toBe(false);
+    made(jpeg);
+    expect((await ticket.result)?.jpeg).toBe(jpeg);
+    w.say({ type: 'result', id: second?.id ?? -1, metrics: metrics(6), inferenceMs: 1, encoding: true });
+    const other = new Blob(['other']);
+    w.say({ type: 'jpeg', id: second?.id ?? -1, jpeg: other });
+    expect((await plainTicket.result)?.jpeg).toBe(other);
+  });
+});

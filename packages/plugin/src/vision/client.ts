@@ -1,4 +1,4 @@
-import { browserFrameCopier, type FrameCopier } from '../camera/frame-copier.js';
+import { browserFrameCopier, type CopiedFrame, type FrameCopier } from '../camera/frame-copier.js';
 import { RepeatFilter } from '../capture/repeats.js';
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
@@ -18,7 +18,8 @@ export interface FrameResult {
 /** A worker's place for one frame, taken in capture order before the frame's bitmap exists (reserve()). */
 export interface FrameTicket {
   readonly result: Promise<FrameResult | null>;
-  send(bitmap: ImageBitmap, timestamp: number): void;
+  /** `jpeg` is the frame's JPEG when it was encoded already (the frame worker); else the worker encodes. */
+  send(bitmap: ImageBitmap, timestamp: number, jpeg?: Promise<Blob | null> | null): void;
   cancel(): void;
 }
 
@@ -81,6 +82,8 @@ export class VisionClient {
   private readonly clips = new Map<number, ClipWait>();
   /** Results whose JPEG is still being encoded (the worker is already free for the next frame). */
   private readonly encoding = new Map<number, FrameResult>();
+  /** JPEGs made before the frame reached a worker (the frame worker's), by frame id. */
+  private readonly encodedAhead = new Map<number, Promise<Blob | null>>();
   private ready: Promise<number>;
   private crashListener: ((failure: LivenessFailure) => void) | null = null;
   private stopped = false;
@@ -182,9 +185,12 @@ export class VisionClient {
     if (msg.type === 'result' || msg.type === 'frame-failed') {
       slot.busy--;
       const { id } = msg;
+      const ahead = this.encodedAhead.get(id);
+      this.encodedAhead.delete(id);
       if (msg.type === 'frame-failed') return this.order.put(id, null);
       const r = { id, metrics: msg.metrics, inferenceMs: msg.inferenceMs, jpeg: null };
-      if (msg.encoding) this.encoding.set(id, r);
+      if (ahead) ahead.then((jpeg) => this.order.put(id, { ...r, jpeg }));
+      else if (msg.encoding) this.encoding.set(id, r);
       else this.order.put(id, r);
     } else if (msg.type === 'jpeg') {
       const r = this.encoding.get(msg.id);
@@ -226,10 +232,12 @@ export class VisionClient {
     let used = false;
     return {
       result,
-      send: (bitmap, timestamp) => {
+      send: (bitmap, timestamp, jpeg = null) => {
         if (used) return bitmap.close();
         used = true;
-        held.post({ type: 'frame', id, timestamp, bitmap, record }, [bitmap]);
+        if (record && jpeg) this.encodedAhead.set(id, jpeg);
+        const frameRecord = record && { ...record, encoded: jpeg !== null };
+        held.post({ type: 'frame', id, timestamp, bitmap, record: frameRecord }, [bitmap]);
       },
       cancel: () => {
         if (used) return;
@@ -291,9 +299,12 @@ export class VisionClient {
     this.alias.clear();
   }
 
-  /** The video's presented frame as a bitmap for reserve()'s ticket (camera/frame-copier.ts). */
-  copyFrame(video: HTMLVideoElement): Promise<ImageBitmap> {
-    return this.copier.copy(video);
+  /**
+   * The video's presented frame as a bitmap for reserve()'s ticket (camera/frame-copier.ts); for a recorded
+   * frame pass the JPEG quality, and the frame worker encodes it where it runs.
+   */
+  copyFrame(video: HTMLVideoElement, jpegQuality: number | null = null): Promise<CopiedFrame> {
+    return this.copier.copy(video, jpegQuality);
   }
 
   terminate(): void {
@@ -304,6 +315,7 @@ export class VisionClient {
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
     this.encoding.clear();
+    this.encodedAhead.clear();
     for (const c of this.clips.values()) c.resolve({ bestFrameId: -1, png: null });
     this.clips.clear();
   }

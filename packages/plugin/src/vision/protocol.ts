@@ -9,8 +9,11 @@ export type ToWorker =
       id: number;
       timestamp: number;
       bitmap: ImageBitmap;
-      /** When set, the frame belongs to a clip being recorded: encode it and keep the best one. */
-      record: { clipId: number; jpegQuality: number } | null;
+      /**
+       * When set, the frame belongs to a clip being recorded: keep the best one, and encode the frame unless
+       * `encoded` (the frame worker already made its JPEG, camera/frame-worker.ts).
+       */
+      record: { clipId: number; jpegQuality: number; encoded: boolean } | null;
     }
   | { type: 'finish-clip'; clipId: number }
   /** Draw the 3D mask on this canvas; `rendererUrl` is the lazily loaded renderer (mask_renderer.js). */

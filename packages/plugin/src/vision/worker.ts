@@ -143,7 +143,7 @@ function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     const metrics = { ...first, ...(faceStats(bitmap, first.box) ?? {}) };
     let jpeg: Promise<Blob | null> | null = null;
     if (msg.record) {
-      jpeg = encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
+      if (!msg.record.encoded) jpeg = encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
       const score = bestFrameScore(metrics);
       const prev = clipBest.get(msg.record.clipId);
       if (!prev || score > prev.score) {
