@@ -68,7 +68,7 @@ try {
   );
   console.log(table(['process / thread', 'busy ms', 'ms per analysed frame'], rows));
   if (args.save) writeFileSync(args.save, JSON.stringify(events));
-  console.log(mainPerFrame(events, names, busy));
+  console.log(mainPerFrame(events, names, busy, r));
 } finally {
   await browser.close();
   adapter.stop();

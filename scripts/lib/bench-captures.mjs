@@ -118,6 +118,11 @@ export function captureOnce({ action, timeoutMs }) {
     // For actions that do not capture: the hints shown (consecutive repeats collapsed) and the pose seen.
     const hints = [];
     const pose = { yawMin: Infinity, yawMax: -Infinity, pitchMin: Infinity, pitchMax: -Infinity };
+    // One user-timing mark ties performance.now() to the trace's clock (scripts/trace-threads.mjs); frames are
+    // then located by their performance.now() alone, since a mark per frame costs the page about 0.4 ms each
+    // while tracing, which would count as the plugin's main-thread work.
+    performance.mark('oz-origin');
+    const origin = performance.getEntriesByName('oz-origin').at(-1)?.startTime ?? performance.now();
     const t0 = performance.now();
     let finished = false;
     const done = (out) => {
@@ -127,6 +132,8 @@ export function captureOnce({ action, timeoutMs }) {
       resolve({
         ...out,
         analysed: frameTimes.length,
+        frameTimes,
+        origin,
         firstFrameMs: frameTimes.length ? frameTimes[0] - t0 : null,
         analysedFps:
           frameTimes.length > 1
@@ -148,8 +155,6 @@ export function captureOnce({ action, timeoutMs }) {
       diagnostics: {
         on_frame: (f) => {
           frameTimes.push(performance.now());
-          // A user-timing mark per analysed frame: scripts/trace-threads.mjs cuts the main thread's trace at them.
-          performance.mark('oz-frame');
           const h = f.hint ?? 'ready';
           if (hints[hints.length - 1] !== h) hints.push(h);
           if (f.box) {
