@@ -129,7 +129,17 @@ try {
   console.log(`# plugin memory over ${sessions} back-to-back ${action} sessions on ${clip}\n`);
   console.log(
     table(
-      ['vision workers', 'session', 'outcome', 'analysed', 'renderer MB before 1st', 'peak MB', 'after MB', 'JS heap MB after GC', 'live workers'],
+      [
+        'vision workers',
+        'session',
+        'outcome',
+        'analysed',
+        'renderer MB before 1st',
+        'peak MB',
+        'after MB',
+        'JS heap MB after GC',
+        'live workers',
+      ],
       rows,
     ),
   );
