@@ -124,7 +124,7 @@ async function inferenceInPage({ base, jpeg, frames }) {
   await vReady;
   const res = next(vision, 'result');
   const bitmap = await createImageBitmap(blob);
-  vision.postMessage({ type: 'frame', id: 1, timestamp: 1, bitmap, record: null }, [bitmap]);
+  vision.postMessage({ type: 'frame', id: 1, timestamp: 1, image: bitmap, record: null }, [bitmap]);
   const { box } = (await res).metrics;
   vision.terminate();
   const w = start(`${base}plugin/ondevice_worker.js`);

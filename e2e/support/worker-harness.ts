@@ -74,7 +74,9 @@ export function inWorkers(
       const look = async (bitmap: ImageBitmap): Promise<FaceMetrics> => {
         const result = next(vision, 'result');
         clock += 33;
-        vision.postMessage({ type: 'frame', id: clock, timestamp: clock, bitmap, record: null }, [bitmap]);
+        vision.postMessage({ type: 'frame', id: clock, timestamp: clock, image: bitmap, record: null }, [
+          bitmap,
+        ]);
         return (await result).metrics as FaceMetrics;
       };
       const metrics: FaceMetrics[] = [];

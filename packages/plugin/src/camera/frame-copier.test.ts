@@ -4,7 +4,7 @@ import type { FromFrameWorker, ToFrameWorker } from './frame-protocol.js';
 
 const bitmap = (tag: string) => ({ tag }) as unknown as ImageBitmap;
 /** A copy without a JPEG from the frame worker. */
-const plain = (tag: string) => ({ bitmap: bitmap(tag), jpeg: null });
+const plain = (tag: string) => ({ image: bitmap(tag), jpeg: null });
 const video = (w = 640, h = 480) => ({ videoWidth: w, videoHeight: h }) as HTMLVideoElement;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -60,8 +60,8 @@ describe('FrameCopier', () => {
     expect(w.sent[1]?.msg.size).toEqual({ width: 640, height: 360 });
     const [first, second] = w.sent;
     if (!first || !second) throw new Error('nothing sent');
-    w.answer({ id: second.msg.id, bitmap: bitmap('b') });
-    w.answer({ id: first.msg.id, bitmap: bitmap('a') });
+    w.answer({ id: second.msg.id, image: bitmap('b') });
+    w.answer({ id: first.msg.id, image: bitmap('a') });
     expect(await a).toEqual(plain('a'));
     expect(await b).toEqual(plain('b'));
     expect(here).toEqual([]);
@@ -129,15 +129,15 @@ describe('FrameCopier', () => {
     await flush();
   });
 
-  it('a recorded frame is encoded by the worker: its JPEG follows the bitmap', async () => {
+  it('a recorded frame is encoded by the worker: its JPEG follows the image', async () => {
     const w = fakeWorker();
     const c = copier({ startWorker: () => w.port });
     const a = c.copy(video(), 0.8);
     const id = w.sent[0]?.msg.id ?? -1;
     expect(w.sent[0]?.msg.jpegQuality).toBe(0.8);
-    w.answer({ id, bitmap: bitmap('a') });
+    w.answer({ id, image: bitmap('a') });
     const copied = await a;
-    expect(copied.bitmap).toEqual(bitmap('a'));
+    expect(copied.image).toEqual(bitmap('a'));
     const jpeg = new Blob(['jpeg']);
     w.answer({ id, jpeg });
     expect(await copied.jpeg).toBe(jpeg);
@@ -148,10 +148,26 @@ describe('FrameCopier', () => {
     const here: string[] = [];
     const c = copier({ startWorker: () => w.port }, here);
     const encoded = c.copy(video(), 0.8);
-    w.answer({ id: w.sent[0]?.msg.id ?? -1, bitmap: bitmap('a') });
+    w.answer({ id: w.sent[0]?.msg.id ?? -1, image: bitmap('a') });
     const held = c.copy(video(), 0.8);
     w.fail();
     expect(await (await encoded).jpeg).toBeNull();
     expect(await held).toEqual(plain('here'));
+  });
+
+  it('sends a recycled buffer with the next frame (transferred) for the worker to copy into', async () => {
+    const w = fakeWorker();
+    const c = copier({ startWorker: () => w.port });
+    c.copy(video()).catch(() => undefined);
+    expect(w.sent[0]?.msg.buffer).toBeNull();
+    const buffer = new ArrayBuffer(640 * 480 * 4);
+    c.recycle(buffer);
+    c.copy(video()).catch(() => undefined);
+    expect(w.sent[1]?.msg.buffer).toBe(buffer);
+    expect(w.sent[1]?.transfer).toEqual([w.sent[1]?.msg.frame, buffer]);
+    // Taken once: the frame after has none until another comes back.
+    c.copy(video()).catch(() => undefined);
+    expect(w.sent[2]?.msg.buffer).toBeNull();
+    c.stop();
   });
 });

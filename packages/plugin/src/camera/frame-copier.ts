@@ -1,5 +1,7 @@
 import { analysisSize, type FrameSize } from '../vision/frame-size.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
+import { BufferPool } from './buffer-pool.js';
+import type { FrameImage } from './frame-image.js';
 import type { FromFrameWorker, ToFrameWorker } from './frame-protocol.js';
 
 /** What the copier needs from the frame worker (a Worker, or a fake in tests). */
@@ -21,10 +23,10 @@ export interface FrameCopierDeps {
 
 /**
  * A copied frame. `jpeg` is the frame's JPEG when the frame worker encoded it (asked for with a quality);
- * null when it did not, and the vision worker then encodes the bitmap itself.
+ * null when it did not, and the vision worker then encodes the image itself.
  */
 export interface CopiedFrame {
-  bitmap: ImageBitmap;
+  image: FrameImage;
   jpeg: Promise<Blob | null> | null;
 }
 
@@ -36,9 +38,10 @@ export function copyOnMainThread(video: HTMLVideoElement, size: FrameSize | null
 }
 
 /**
- * Copies presented camera frames into ImageBitmaps for the vision workers. With VideoFrame and the frame
- * worker, the page only wraps the frame (no pixel copy) and the worker converts it; without them, or once
- * the worker has failed, the page copies the frame itself as before. Either way each copy resolves once.
+ * Copies presented camera frames for the vision workers. With VideoFrame and the frame worker, the page only
+ * wraps the frame (no pixel copy) and the worker converts it, into a buffer from the pool when one is free;
+ * without them, or once the worker has failed, the page copies the frame into a bitmap itself. Either way
+ * each copy resolves once.
  */
 export class FrameCopier {
   private worker: FrameWorkerPort | null | undefined;
@@ -50,12 +53,13 @@ export class FrameCopier {
       reject: (e: Error) => void;
       video: HTMLVideoElement;
       size: FrameSize | null;
-      /** A JPEG was asked for: it follows the bitmap in a `jpeg` message. */
+      /** A JPEG was asked for: it follows the image in a `jpeg` message. */
       wantsJpeg: boolean;
     }
   >();
-  /** JPEGs still being encoded for bitmaps already handed over. */
+  /** JPEGs still being encoded for images already handed over. */
   private readonly encoding = new Map<number, (blob: Blob | null) => void>();
+  private readonly pool = new BufferPool();
 
   constructor(private readonly deps: FrameCopierDeps) {}
 
@@ -73,7 +77,8 @@ export class FrameCopier {
     const id = this.nextId++;
     return new Promise<CopiedFrame>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, video, size, wantsJpeg: jpegQuality !== null });
-      worker.send({ id, frame, size, jpegQuality }, [frame]);
+      const buffer = this.pool.take();
+      worker.send({ id, frame, size, jpegQuality, buffer }, buffer ? [frame, buffer] : [frame]);
     });
   }
 
@@ -82,7 +87,13 @@ export class FrameCopier {
     this.started();
   }
 
+  /** A frame's RGBA buffer back from its vision worker, to be filled again. */
+  recycle(buffer: ArrayBuffer): void {
+    this.pool.give(buffer);
+  }
+
   stop(): void {
+    this.pool.clear();
     this.worker?.stop();
     this.worker = null;
     for (const p of this.pending.values()) p.reject(new Error('frame copier stopped'));
@@ -91,7 +102,7 @@ export class FrameCopier {
   }
 
   private here(video: HTMLVideoElement, size: FrameSize | null): Promise<CopiedFrame> {
-    return this.deps.copyHere(video, size).then((bitmap) => ({ bitmap, jpeg: null }));
+    return this.deps.copyHere(video, size).then((image) => ({ image, jpeg: null }));
   }
 
   /** A JPEG that will not come is null: that frame is left out of the clip rather than waited for. */
@@ -109,11 +120,11 @@ export class FrameCopier {
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);
-    if ('bitmap' in msg) {
+    if ('image' in msg) {
       const jpeg = p.wantsJpeg
         ? new Promise<Blob | null>((settle) => this.encoding.set(msg.id, settle))
         : null;
-      p.resolve({ bitmap: msg.bitmap, jpeg });
+      p.resolve({ image: msg.image, jpeg });
     }
     // One frame the worker could not convert: the page copies the video's current frame instead.
     else this.here(p.video, p.size).then(p.resolve, p.reject);

@@ -1,3 +1,5 @@
+import type { FrameImage } from './frame-image.js';
+
 /** Messages between the page and the frame worker (camera/frame-worker.ts). */
 export type ToFrameWorker = {
   id: number;
@@ -6,10 +8,12 @@ export type ToFrameWorker = {
   size: { width: number; height: number } | null;
   /** For a recorded frame: also encode the converted pixels as a JPEG of this quality (0..1). */
   jpegQuality: number | null;
+  /** A recycled buffer to copy the RGBA pixels into (transferred); used when its size fits. */
+  buffer: ArrayBuffer | null;
 };
 
 export type FromFrameWorker =
-  | { id: number; bitmap: ImageBitmap }
+  | { id: number; image: FrameImage }
   | { id: number; error: string }
-  /** Follows the bitmap of a frame sent with a `jpegQuality`; null when the encoding failed. */
+  /** Follows the image of a frame sent with a `jpegQuality`; null when the encoding failed. */
   | { id: number; jpeg: Blob | null };

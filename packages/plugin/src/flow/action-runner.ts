@@ -128,7 +128,7 @@ export function runFaceAction(spec: ActionSpec, ctx: ActionContext): Promise<Cli
         .copyFrame(source.video, recordingClip === null ? null : JPEG_QUALITY)
         .then(
           (copied) => {
-            ticket.send(copied.bitmap, ts, copied.jpeg);
+            ticket.send(copied.image, ts, copied.jpeg);
             return ticket.result;
           },
           (err: unknown) => {

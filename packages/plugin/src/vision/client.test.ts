@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FrameCopier } from '../camera/frame-copier.js';
 import { type FrameResult, QUEUE_DEPTH, VisionClient } from './client.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { FaceMetrics } from './types.js';
@@ -10,12 +11,14 @@ class FakeWorker {
   onerror: unknown = null;
   onmessageerror: unknown = null;
   readonly got: ToWorker[] = [];
+  readonly transfers: Transferable[][] = [];
   terminated = false;
   constructor() {
     FakeWorker.all.push(this);
   }
-  postMessage(msg: ToWorker) {
+  postMessage(msg: ToWorker, transfer: Transferable[] = []) {
     this.got.push(msg);
+    this.transfers.push(transfer);
   }
   terminate() {
     this.terminated = true;
@@ -71,9 +74,23 @@ describe('VisionClient queue depth', () => {
     expect(client.free).toBe(false);
     const [first, second] = w.frames();
     if (!first || !second) throw new Error('frames not sent');
-    w.say({ type: 'result', id: first.id, metrics: metrics(1), inferenceMs: 1, encoding: false });
+    w.say({
+      type: 'result',
+      id: first.id,
+      metrics: metrics(1),
+      inferenceMs: 1,
+      encoding: false,
+      spare: null,
+    });
     expect(client.free).toBe(true);
-    w.say({ type: 'result', id: second.id, metrics: metrics(2), inferenceMs: 1, encoding: false });
+    w.say({
+      type: 'result',
+      id: second.id,
+      metrics: metrics(2),
+      inferenceMs: 1,
+      encoding: false,
+      spare: null,
+    });
     expect((await Promise.all(sent)).map((r) => r?.metrics.timestamp)).toEqual([1, 2]);
   });
   it('a reserved place keeps capture order even when the later bitmap is ready first; cancel frees it', async () => {
@@ -93,8 +110,8 @@ describe('VisionClient queue depth', () => {
     const seen: number[] = [];
     void first.result.then((r) => seen.push(r?.metrics.timestamp ?? -1));
     void second.result.then((r) => seen.push(r?.metrics.timestamp ?? -1));
-    w.say({ type: 'result', id: a.id, metrics: metrics(20), inferenceMs: 1, encoding: false });
-    w.say({ type: 'result', id: b.id, metrics: metrics(10), inferenceMs: 1, encoding: false });
+    w.say({ type: 'result', id: a.id, metrics: metrics(20), inferenceMs: 1, encoding: false, spare: null });
+    w.say({ type: 'result', id: b.id, metrics: metrics(10), inferenceMs: 1, encoding: false, spare: null });
     await Promise.all([first.result, second.result]);
     expect(seen).toEqual([10, 20]);
     // A copy that failed gives its place back and does not hold back the frame after it.
@@ -105,7 +122,7 @@ describe('VisionClient queue depth', () => {
     next.send(bitmap(), 30);
     const [, , c] = w.frames();
     if (!c) throw new Error('frame not sent');
-    w.say({ type: 'result', id: c.id, metrics: metrics(30), inferenceMs: 1, encoding: false });
+    w.say({ type: 'result', id: c.id, metrics: metrics(30), inferenceMs: 1, encoding: false, spare: null });
     expect(await failed.result).toBeNull();
     expect((await next.result)?.metrics.timestamp).toBe(30);
   });
@@ -126,9 +143,23 @@ describe('VisionClient with two workers', () => {
         const [fb] = b.frames().slice(-1);
         if (!fa || !fb) throw new Error('each worker should hold one frame');
         // The second worker finishes first.
-        b.say({ type: 'result', id: fb.id, metrics: metrics(fb.timestamp), inferenceMs: 1, encoding: false });
+        b.say({
+          type: 'result',
+          id: fb.id,
+          metrics: metrics(fb.timestamp),
+          inferenceMs: 1,
+          encoding: false,
+          spare: null,
+        });
         await flush();
-        a.say({ type: 'result', id: fa.id, metrics: metrics(fa.timestamp), inferenceMs: 1, encoding: false });
+        a.say({
+          type: 'result',
+          id: fa.id,
+          metrics: metrics(fa.timestamp),
+          inferenceMs: 1,
+          encoding: false,
+          spare: null,
+        });
       }
     }
     await Promise.all(sent);
@@ -144,7 +175,7 @@ describe('VisionClient with two workers', () => {
     const [f1] = a.frames();
     const [f2] = b.frames();
     if (!f1 || !f2) throw new Error('frames not sent');
-    b.say({ type: 'result', id: f2.id, metrics: metrics(2), inferenceMs: 1, encoding: false });
+    b.say({ type: 'result', id: f2.id, metrics: metrics(2), inferenceMs: 1, encoding: false, spare: null });
     a.say({ type: 'frame-failed', id: f1.id, detail: 'x' });
     expect(await p1).toBeNull();
     expect((await p2)?.metrics.timestamp).toBe(2);
@@ -159,7 +190,7 @@ describe('VisionClient with two workers', () => {
     });
     const [f] = a.frames();
     if (!f) throw new Error('frame not sent');
-    a.say({ type: 'result', id: f.id, metrics: metrics(1), inferenceMs: 1, encoding: true });
+    a.say({ type: 'result', id: f.id, metrics: metrics(1), inferenceMs: 1, encoding: true, spare: null });
     await flush();
     expect(done).toBe(false);
     expect(client.free).toBe(true);
@@ -180,7 +211,14 @@ describe('VisionClient with two workers', () => {
       [b, f2],
       [a, f1],
     ] as const) {
-      w.say({ type: 'result', id: f.id, metrics: metrics(f.timestamp), inferenceMs: 1, encoding: true });
+      w.say({
+        type: 'result',
+        id: f.id,
+        metrics: metrics(f.timestamp),
+        inferenceMs: 1,
+        encoding: true,
+        spare: null,
+      });
       w.say({ type: 'jpeg', id: f.id, jpeg: new Blob(['same picture']) });
     }
     expect((await p1)?.jpeg).not.toBeNull();
@@ -246,15 +284,57 @@ describe('VisionClient with JPEGs made before the worker', () => {
     expect(second?.record).toEqual({ clipId: 1, jpegQuality: 0.8, encoded: false });
     let settled = false;
     void ticket.result.then(() => (settled = true));
-    w.say({ type: 'result', id: first?.id ?? -1, metrics: metrics(5), inferenceMs: 1, encoding: false });
+    w.say({
+      type: 'result',
+      id: first?.id ?? -1,
+      metrics: metrics(5),
+      inferenceMs: 1,
+      encoding: false,
+      spare: null,
+    });
     await flush();
     // The result waits for its JPEG, so a recorded frame never reaches the machine without its picture.
     expect(settled).toBe(false);
     made(jpeg);
     expect((await ticket.result)?.jpeg).toBe(jpeg);
-    w.say({ type: 'result', id: second?.id ?? -1, metrics: metrics(6), inferenceMs: 1, encoding: true });
+    w.say({
+      type: 'result',
+      id: second?.id ?? -1,
+      metrics: metrics(6),
+      inferenceMs: 1,
+      encoding: true,
+      spare: null,
+    });
     const other = new Blob(['other']);
     w.say({ type: 'jpeg', id: second?.id ?? -1, jpeg: other });
     expect((await plainTicket.result)?.jpeg).toBe(other);
+  });
+
+  it('an RGBA frame travels as its buffer (transferred), and the spare buffer a result returns goes to the copier', async () => {
+    const recycled: ArrayBuffer[] = [];
+    const spy = vi.spyOn(FrameCopier.prototype, 'recycle').mockImplementation((b) => {
+      recycled.push(b);
+    });
+    const client = new VisionClient(urls, 1);
+    const w = FakeWorker.all[0];
+    if (!w) throw new Error('no worker');
+    w.say({ type: 'ready', initMs: 1 });
+    await client.whenReady();
+    const rgba = new ArrayBuffer(16);
+    const p = client.analyse({ rgba, width: 2, height: 2 }, 1, null);
+    const [frame] = w.frames();
+    expect(frame?.image).toEqual({ rgba, width: 2, height: 2 });
+    expect(w.transfers.at(-1)).toEqual([rgba]);
+    w.say({
+      type: 'result',
+      id: frame?.id ?? -1,
+      metrics: metrics(1),
+      inferenceMs: 1,
+      encoding: false,
+      spare: rgba,
+    });
+    expect((await p)?.metrics.timestamp).toBe(1);
+    expect(recycled).toEqual([rgba]);
+    spy.mockRestore();
   });
 });

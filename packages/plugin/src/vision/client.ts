@@ -1,4 +1,5 @@
 import { browserFrameCopier, type CopiedFrame, type FrameCopier } from '../camera/frame-copier.js';
+import { type FrameImage, releaseImage, transferOf } from '../camera/frame-image.js';
 import { RepeatFilter } from '../capture/repeats.js';
 import { LivenessFailure } from '../errors/codes.js';
 import { startClassicWorker } from '../workers/classic-worker.js';
@@ -15,11 +16,11 @@ export interface FrameResult {
   jpeg: Blob | null;
 }
 
-/** A worker's place for one frame, taken in capture order before the frame's bitmap exists (reserve()). */
+/** A worker's place for one frame, taken in capture order before the frame's pixels exist (reserve()). */
 export interface FrameTicket {
   readonly result: Promise<FrameResult | null>;
   /** `jpeg` is the frame's JPEG when it was encoded already (the frame worker); else the worker encodes. */
-  send(bitmap: ImageBitmap, timestamp: number, jpeg?: Promise<Blob | null> | null): void;
+  send(image: FrameImage, timestamp: number, jpeg?: Promise<Blob | null> | null): void;
   cancel(): void;
 }
 
@@ -184,6 +185,7 @@ export class VisionClient {
   private onMessage(slot: Slot, msg: FromWorker) {
     if (msg.type === 'result' || msg.type === 'frame-failed') {
       slot.busy--;
+      if (msg.type === 'result' && msg.spare) this.copier.recycle(msg.spare);
       const { id } = msg;
       const ahead = this.encodedAhead.get(id);
       this.encodedAhead.delete(id);
@@ -212,8 +214,8 @@ export class VisionClient {
   /**
    * Takes a worker's place for the next frame before its pixels exist, so the frame keeps its place in
    * capture order while the browser copies it out of the video, and several copies can be under way at
-   * once (an HD frame's copy can take longer than a frame interval). `send` hands the bitmap over
-   * (transferred); `cancel` gives the place back when there is no bitmap. `result` is null when the worker
+   * once (an HD frame's copy can take longer than a frame interval). `send` hands the image over
+   * (transferred); `cancel` gives the place back when there is no image. `result` is null when the worker
    * could not process the frame.
    */
   reserve(record: { clipId: number; jpegQuality: number } | null): FrameTicket {
@@ -225,19 +227,19 @@ export class VisionClient {
     const result = new Promise<FrameResult | null>((resolve) => this.waiting.set(id, resolve));
     if (!slot) {
       this.order.put(id, null);
-      return { result, send: (bitmap) => bitmap.close(), cancel: () => undefined };
+      return { result, send: releaseImage, cancel: () => undefined };
     }
     const held = slot;
     held.busy++;
     let used = false;
     return {
       result,
-      send: (bitmap, timestamp, jpeg = null) => {
-        if (used) return bitmap.close();
+      send: (image, timestamp, jpeg = null) => {
+        if (used) return releaseImage(image);
         used = true;
         if (record && jpeg) this.encodedAhead.set(id, jpeg);
         const frameRecord = record && { ...record, encoded: jpeg !== null };
-        held.post({ type: 'frame', id, timestamp, bitmap, record: frameRecord }, [bitmap]);
+        held.post({ type: 'frame', id, timestamp, image, record: frameRecord }, [transferOf(image)]);
       },
       cancel: () => {
         if (used) return;
@@ -248,14 +250,14 @@ export class VisionClient {
     };
   }
 
-  /** Analyses one frame (the bitmap is transferred). Null when the worker could not process it. */
+  /** Analyses one frame (the image is transferred). Null when the worker could not process it. */
   analyse(
-    bitmap: ImageBitmap,
+    image: FrameImage,
     timestamp: number,
     record: { clipId: number; jpegQuality: number } | null,
   ): Promise<FrameResult | null> {
     const ticket = this.reserve(record);
-    ticket.send(bitmap, timestamp);
+    ticket.send(image, timestamp);
     return ticket.result;
   }
 
@@ -300,7 +302,7 @@ export class VisionClient {
   }
 
   /**
-   * The video's presented frame as a bitmap for reserve()'s ticket (camera/frame-copier.ts); for a recorded
+   * The video's presented frame as an image for reserve()'s ticket (camera/frame-copier.ts); for a recorded
    * frame pass the JPEG quality, and the frame worker encodes it where it runs.
    */
   copyFrame(video: HTMLVideoElement, jpegQuality: number | null = null): Promise<CopiedFrame> {

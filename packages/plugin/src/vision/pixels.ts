@@ -1,13 +1,19 @@
+import type { Box } from './types.js';
+
 /** Cheap image statistics on a small greyscale crop of the face (RGBA input). */
 export interface PixelStats {
   brightness: number;
   sharpness: number;
 }
 
+let scratch = new Float32Array(0);
+
 export function pixelStats(rgba: Uint8ClampedArray, width: number, height: number): PixelStats {
   const n = width * height;
   if (n === 0) return { brightness: 0, sharpness: 0 };
-  const grey = new Float32Array(n);
+  // One scratch buffer for every frame: this runs once per analysed frame.
+  if (scratch.length < n) scratch = new Float32Array(n);
+  const grey = scratch;
   let sum = 0;
   for (let i = 0, p = 0; i < n; i++, p += 4) {
     // Rec. 601 luma; the alpha channel is ignored.
@@ -36,4 +42,50 @@ export function pixelStats(rgba: Uint8ClampedArray, width: number, height: numbe
   const mean = count > 0 ? lapSum / count : 0;
   const sharpness = count > 0 ? lapSq / count - mean * mean : 0;
   return { brightness: sum / n, sharpness };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/**
+ * Scales the box of an RGBA image into `out` (outWidth×outHeight RGBA) by averaging the source pixels under
+ * each output pixel: the face crop pixelStats measures, taken from raw frame bytes without a canvas. Parts
+ * of the box outside the image repeat its edge pixels.
+ */
+export function cropInto(
+  src: Uint8ClampedArray,
+  width: number,
+  height: number,
+  box: Box,
+  out: Uint8ClampedArray,
+  outWidth: number,
+  outHeight: number,
+): void {
+  const stepX = Math.max(1, box.right - box.left) / outWidth;
+  const stepY = Math.max(1, box.bottom - box.top) / outHeight;
+  for (let oy = 0; oy < outHeight; oy++) {
+    const y0 = Math.floor(box.top + oy * stepY);
+    const y1 = Math.max(y0 + 1, Math.floor(box.top + (oy + 1) * stepY));
+    for (let ox = 0; ox < outWidth; ox++) {
+      const x0 = Math.floor(box.left + ox * stepX);
+      const x1 = Math.max(x0 + 1, Math.floor(box.left + (ox + 1) * stepX));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let y = y0; y < y1; y++) {
+        const row = clamp(y, 0, height - 1) * width;
+        for (let x = x0; x < x1; x++) {
+          const p = (row + clamp(x, 0, width - 1)) * 4;
+          r += src[p] ?? 0;
+          g += src[p + 1] ?? 0;
+          b += src[p + 2] ?? 0;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      const o = (oy * outWidth + ox) * 4;
+      out[o] = r / n;
+      out[o + 1] = g / n;
+      out[o + 2] = b / n;
+      out[o + 3] = 255;
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import type { FrameImage } from '../camera/frame-image.js';
 import type { MaskLook } from './mask/look.js';
 import type { FaceMetrics } from './types.js';
 
@@ -8,7 +9,7 @@ export type ToWorker =
       type: 'frame';
       id: number;
       timestamp: number;
-      bitmap: ImageBitmap;
+      image: FrameImage;
       /**
        * When set, the frame belongs to a clip being recorded: keep the best one, and encode the frame unless
        * `encoded` (the frame worker already made its JPEG, camera/frame-worker.ts).
@@ -34,6 +35,11 @@ export type FromWorker =
       inferenceMs: number;
       /** The frame is being encoded: its JPEG follows in a `jpeg` message (off the inference path). */
       encoding: boolean;
+      /**
+       * An RGBA buffer the worker is done with (transferred): this frame's, or, when this frame became the
+       * clip's best and is kept, the previous best's. The page fills it with a later frame.
+       */
+      spare: ArrayBuffer | null;
     }
   | { type: 'jpeg'; id: number; jpeg: Blob | null }
   /** The best frame this worker saw of the clip (score -1 and no PNG when it saw none). */

@@ -2,11 +2,12 @@
 // The vision worker: owns the FaceLandmarker model, measures each frame, encodes recorded frames.
 // It is a classic worker because tasks-vision loads its wasm glue with importScripts().
 import { FaceLandmarker, FilesetResolver } from '@mediapipe/tasks-vision';
+import { type FrameImage, isRgba, releaseImage } from '../camera/frame-image.js';
 import { bestFrameScore } from '../capture/score.js';
 import { countedFetch, LoadMeter, loadFraction } from './load-progress.js';
 import type { MaskLook, MaskRenderer, MaskRendererModule } from './mask/look.js';
 import { computeMetrics, mainFaceIndex } from './metrics.js';
-import { type PixelStats, pixelStats } from './pixels.js';
+import { cropInto, type PixelStats, pixelStats } from './pixels.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { Box } from './types.js';
 
@@ -14,19 +15,22 @@ declare const self: DedicatedWorkerGlobalScope & { OzMaskRenderer?: MaskRenderer
 
 let landmarker: FaceLandmarker | null = null;
 let lastTimestamp = -1;
-const statsCanvas = new OffscreenCanvas(96, 96);
+const STATS_SIZE = 96;
+const statsCanvas = new OffscreenCanvas(STATS_SIZE, STATS_SIZE);
 const statsCtx = statsCanvas.getContext('2d', { willReadFrequently: true });
+/** The face crop of an RGBA frame, filled again for every frame. */
+const statsCrop = new Uint8ClampedArray(STATS_SIZE * STATS_SIZE * 4);
 const encodeCanvas = new OffscreenCanvas(1, 1);
 const encodeCtx = encodeCanvas.getContext('2d');
 
 interface ClipBest {
   frameId: number;
   score: number;
-  bitmap: ImageBitmap;
+  image: FrameImage;
 }
 const clipBest = new Map<number, ClipBest>();
 
-const post = (msg: FromWorker) => self.postMessage(msg);
+const post = (msg: FromWorker, transfer: Transferable[] = []) => self.postMessage(msg, transfer);
 
 /** Emscripten's hook for instantiating the wasm module itself (the runtime then does not fetch it). */
 interface EmscriptenModule {
@@ -100,60 +104,80 @@ async function init(wasmBaseUrl: string, modelUrl: string) {
   }
 }
 
-function faceStats(bitmap: ImageBitmap, box: Box | null): PixelStats | null {
-  if (!box || !statsCtx) return null;
+/** RGBA bytes wrapped for the model and the canvas (the wrapper copies nothing). */
+const pixelsOf = (image: FrameImage): ImageBitmap | ImageData =>
+  isRgba(image) ? new ImageData(new Uint8ClampedArray(image.rgba), image.width, image.height) : image;
+
+function faceStats(image: FrameImage, box: Box | null): PixelStats | null {
+  if (!box) return null;
+  if (isRgba(image)) {
+    cropInto(
+      new Uint8ClampedArray(image.rgba),
+      image.width,
+      image.height,
+      box,
+      statsCrop,
+      STATS_SIZE,
+      STATS_SIZE,
+    );
+    return pixelStats(statsCrop, STATS_SIZE, STATS_SIZE);
+  }
+  if (!statsCtx) return null;
   const w = Math.max(1, box.right - box.left);
   const h = Math.max(1, box.bottom - box.top);
-  statsCtx.drawImage(bitmap, box.left, box.top, w, h, 0, 0, statsCanvas.width, statsCanvas.height);
-  const data = statsCtx.getImageData(0, 0, statsCanvas.width, statsCanvas.height).data;
-  return pixelStats(data, statsCanvas.width, statsCanvas.height);
+  statsCtx.drawImage(image, box.left, box.top, w, h, 0, 0, STATS_SIZE, STATS_SIZE);
+  return pixelStats(statsCtx.getImageData(0, 0, STATS_SIZE, STATS_SIZE).data, STATS_SIZE, STATS_SIZE);
 }
 
 /** Draws the frame and starts its encoding: the canvas is copied now, the blob comes later (off-thread). */
-function encode(
-  bitmap: ImageBitmap,
-  type: 'image/jpeg' | 'image/png',
-  quality?: number,
-): Promise<Blob | null> {
+function encode(image: FrameImage, type: 'image/jpeg' | 'image/png', quality?: number): Promise<Blob | null> {
   if (!encodeCtx) return Promise.resolve(null);
-  if (encodeCanvas.width !== bitmap.width) encodeCanvas.width = bitmap.width;
-  if (encodeCanvas.height !== bitmap.height) encodeCanvas.height = bitmap.height;
-  encodeCtx.drawImage(bitmap, 0, 0);
+  if (encodeCanvas.width !== image.width) encodeCanvas.width = image.width;
+  if (encodeCanvas.height !== image.height) encodeCanvas.height = image.height;
+  const pixels = pixelsOf(image);
+  if (pixels instanceof ImageData) encodeCtx.putImageData(pixels, 0, 0);
+  else encodeCtx.drawImage(pixels, 0, 0);
   return encodeCanvas.convertToBlob(quality === undefined ? { type } : { type, quality });
 }
 
 function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
-  const { bitmap } = msg;
+  const { image } = msg;
   let keep = false;
+  /** The RGBA buffer to hand back to the page's pool with the result. */
+  let spare: ArrayBuffer | null = isRgba(image) ? image.rgba : null;
   try {
     if (!landmarker) throw new Error('model not ready');
     // detectForVideo needs strictly increasing timestamps.
     const ts = msg.timestamp > lastTimestamp ? msg.timestamp : lastTimestamp + 1;
     lastTimestamp = ts;
     const t0 = performance.now();
-    const result = landmarker.detectForVideo(bitmap, ts);
+    const result = landmarker.detectForVideo(pixelsOf(image), ts);
     const inferenceMs = performance.now() - t0;
-    const frame = { width: bitmap.width, height: bitmap.height, timestamp: msg.timestamp };
+    const frame = { width: image.width, height: image.height, timestamp: msg.timestamp };
     const first = computeMetrics(result, frame, null);
     mask?.update(
       result.faceLandmarks[mainFaceIndex(result.faceLandmarks)] ?? null,
-      bitmap.width,
-      bitmap.height,
+      image.width,
+      image.height,
     );
-    const metrics = { ...first, ...(faceStats(bitmap, first.box) ?? {}) };
+    const metrics = { ...first, ...(faceStats(image, first.box) ?? {}) };
     let jpeg: Promise<Blob | null> | null = null;
     if (msg.record) {
-      if (!msg.record.encoded) jpeg = encode(bitmap, 'image/jpeg', msg.record.jpegQuality);
+      if (!msg.record.encoded) jpeg = encode(image, 'image/jpeg', msg.record.jpegQuality);
       const score = bestFrameScore(metrics);
       const prev = clipBest.get(msg.record.clipId);
       if (!prev || score > prev.score) {
-        prev?.bitmap.close();
-        clipBest.set(msg.record.clipId, { frameId: msg.id, score, bitmap });
+        if (prev) releaseImage(prev.image);
+        clipBest.set(msg.record.clipId, { frameId: msg.id, score, image });
         keep = true;
+        spare = prev && isRgba(prev.image) ? prev.image.rgba : null;
       }
     }
     // The result goes now, so the page can send the next frame while this one's JPEG is encoded.
-    post({ type: 'result', id: msg.id, metrics, inferenceMs, encoding: jpeg !== null });
+    post(
+      { type: 'result', id: msg.id, metrics, inferenceMs, encoding: jpeg !== null, spare },
+      spare ? [spare] : [],
+    );
     jpeg?.then(
       (blob) => post({ type: 'jpeg', id: msg.id, jpeg: blob }),
       () => post({ type: 'jpeg', id: msg.id, jpeg: null }),
@@ -164,15 +188,15 @@ function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
     if (detail.startsWith('Aborted(')) post({ type: 'crashed', detail });
     post({ type: 'frame-failed', id: msg.id, detail });
   } finally {
-    if (!keep) bitmap.close();
+    if (!keep) releaseImage(image);
   }
 }
 
 async function finishClip(clipId: number) {
   const best = clipBest.get(clipId);
   clipBest.delete(clipId);
-  const png = best ? await encode(best.bitmap, 'image/png') : null;
-  best?.bitmap.close();
+  const png = best ? await encode(best.image, 'image/png') : null;
+  if (best) releaseImage(best.image);
   post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, score: best?.score ?? -1, png });
 }
 
@@ -196,7 +220,10 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       mask = null;
       break;
     case 'drop-clip':
-      clipBest.get(msg.clipId)?.bitmap.close();
+      {
+        const best = clipBest.get(msg.clipId);
+        if (best) releaseImage(best.image);
+      }
       clipBest.delete(msg.clipId);
       break;
   }
