@@ -28,9 +28,18 @@ async function copyRgba(frame: VideoFrame, buffer: ArrayBuffer | null): Promise<
   return { rgba, width, height };
 }
 
+/** Orientation metadata newer engines attach to camera frames (rotated phone sensors); not in TS's DOM lib yet. */
+interface OrientedFrame {
+  readonly rotation?: number;
+  readonly flip?: boolean;
+}
+
+/** copyTo hands over the sensor's pixels as stored; createImageBitmap applies the frame's orientation. */
+const upright = (frame: VideoFrame & OrientedFrame) => !frame.rotation && !frame.flip;
+
 async function toImage(msg: ToFrameWorker): Promise<FrameImage> {
   const { frame, size } = msg;
-  if (!size && rgbaCopies) {
+  if (!size && rgbaCopies && upright(frame)) {
     try {
       return await copyRgba(frame, msg.buffer);
     } catch {

@@ -1,0 +1,134 @@
+import { adapterURL } from './support/env.js';
+import { expect, test } from './support/fixtures.js';
+
+test.use({ clip: 'neutral_frontal' });
+
+/** What the built frame worker answered for one frame, reduced to what the test compares. */
+interface Answer {
+  kind: 'rgba' | 'bitmap';
+  width: number;
+  height: number;
+  /** Mean absolute difference per channel from createImageBitmap of the same frame (the old path). */
+  diffFromBitmap: number;
+  /** The size createImageBitmap gives the same frame (the engine's own orientation handling). */
+  bitmapSize: string | null;
+  /** Size of the RGBA buffer that came back (0 for a bitmap). */
+  bytes: number;
+  jpegType: string | null;
+}
+
+test('the frame worker copies upright camera frames as RGBA (the pixels createImageBitmap makes), and keeps bitmaps where copyTo would be wrong', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const answers = await page.evaluate(async (base) => {
+    const worker = new Worker(
+      URL.createObjectURL(
+        new Blob([`importScripts(${JSON.stringify(`${base}plugin/frame_worker.js`)});`], {
+          type: 'text/javascript',
+        }),
+      ),
+    );
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = stream;
+    await video.play();
+    await new Promise((r) => video.requestVideoFrameCallback(r));
+
+    /** The pixels createImageBitmap makes of a frame: the reference the RGBA copy must agree with. */
+    const reference = async (frame: VideoFrame) => {
+      const bitmap = await createImageBitmap(frame);
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(bitmap, 0, 0);
+      return {
+        data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data,
+        size: `${bitmap.width}x${bitmap.height}`,
+      };
+    };
+    const pixelsOf = (image: ImageBitmap) => {
+      const ctx = new OffscreenCanvas(image.width, image.height).getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(image, 0, 0);
+      return ctx.getImageData(0, 0, image.width, image.height).data;
+    };
+    let nextId = 1;
+    const send = async (
+      frame: VideoFrame,
+      opts: { size?: { width: number; height: number }; jpeg?: number; lend?: number },
+    ): Promise<Answer> => {
+      const expected = opts.size ? null : await reference(frame);
+      const id = nextId++;
+      const buffer = opts.lend ? new ArrayBuffer(opts.lend) : null;
+      const messages: Array<Record<string, unknown>> = [];
+      const done = new Promise<void>((resolve) => {
+        worker.onmessage = (ev: MessageEvent<Record<string, unknown>>) => {
+          if (ev.data.id !== id) return;
+          messages.push(ev.data);
+          if ('error' in ev.data || 'jpeg' in ev.data || !opts.jpeg) resolve();
+        };
+      });
+      worker.postMessage(
+        { id, frame, size: opts.size ?? null, jpegQuality: opts.jpeg ?? null, buffer },
+        buffer ? [frame, buffer] : [frame],
+      );
+      await done;
+      const first = messages[0] ?? {};
+      if ('error' in first) throw new Error(String(first.error));
+      const image = first.image as ImageBitmap | { rgba: ArrayBuffer; width: number; height: number };
+      const isRgba = 'rgba' in image;
+      const got = isRgba ? new Uint8ClampedArray(image.rgba) : pixelsOf(image);
+      let diff = 0;
+      if (expected) {
+        const want = expected.data;
+        for (let i = 0; i < want.length; i++) diff += Math.abs((want[i] ?? 0) - (got[i] ?? 0));
+        diff /= want.length;
+      }
+      const jpeg = messages.find((m) => 'jpeg' in m)?.jpeg as Blob | null | undefined;
+      return {
+        kind: isRgba ? 'rgba' : 'bitmap',
+        width: image.width,
+        height: image.height,
+        diffFromBitmap: diff,
+        bitmapSize: expected?.size ?? null,
+        bytes: isRgba ? image.rgba.byteLength : 0,
+        jpegType: jpeg ? jpeg.type : null,
+      };
+    };
+
+    const camera = await send(new VideoFrame(video), { lend: 640 * 480 * 4, jpeg: 0.8 });
+    const unlent = await send(new VideoFrame(video), {});
+    const scaled = await send(new VideoFrame(video), { size: { width: 320, height: 240 } });
+    // A phone sensor mounted sideways: the frame says so. copyTo ignores that by definition; createImageBitmap
+    // is where an engine applies it (WebCodecs), so such a frame must take the bitmap path.
+    const still = new VideoFrame(new Uint8Array(64 * 32 * 4).fill(128), {
+      format: 'RGBA',
+      codedWidth: 64,
+      codedHeight: 32,
+      timestamp: 0,
+      rotation: 90,
+    } as VideoFrameBufferInit);
+    const rotationSupported = (still as VideoFrame & { rotation?: number }).rotation === 90;
+    const rotated = await send(still, { lend: 64 * 32 * 4 });
+    for (const t of stream.getTracks()) t.stop();
+    worker.terminate();
+    return { camera, unlent, scaled, rotated, rotationSupported };
+  }, adapterURL);
+
+  // A camera frame (I420 from the fake device) arrives as RGBA bytes, the picture createImageBitmap made of
+  // it (identical here: both convert with the same code), with its JPEG after it.
+  expect(answers.camera).toMatchObject({ kind: 'rgba', width: 640, height: 480, bytes: 640 * 480 * 4 });
+  expect(answers.camera.diffFromBitmap).toBeLessThan(1);
+  expect(answers.camera.jpegType).toBe('image/jpeg');
+  // No buffer lent: the worker allocates one.
+  expect(answers.unlent).toMatchObject({ kind: 'rgba', width: 640, height: 480, bytes: 640 * 480 * 4 });
+  // HD-style scaling: copyTo cannot scale, so a scaled bitmap comes back.
+  expect(answers.scaled).toMatchObject({ kind: 'bitmap', width: 320, height: 240 });
+  // A rotated frame: a bitmap, exactly what createImageBitmap makes of it, never the sensor's bytes as stored.
+  // (This Chromium keeps 64×32 there too; an engine that applies the rotation turns both to 32×64.)
+  expect(answers.rotationSupported).toBe(true);
+  expect(answers.rotated.kind).toBe('bitmap');
+  expect(`${answers.rotated.width}x${answers.rotated.height}`).toBe(answers.rotated.bitmapSize);
+  expect(answers.rotated.diffFromBitmap).toBe(0);
+});
