@@ -14,15 +14,19 @@ describe('BufferPool', () => {
     expect(pool.take()).toBeNull();
   });
 
-  it('keeps at most max buffers and never a detached one', () => {
-    const pool = new BufferPool(2);
-    for (let i = 0; i < 5; i++) pool.give(new ArrayBuffer(4));
-    expect(pool.size).toBe(2);
+  it('keeps at most six buffers and never a detached one', () => {
+    const pool = new BufferPool();
+    for (let i = 0; i < 9; i++) pool.give(new ArrayBuffer(4));
+    let kept = 0;
+    while (pool.take()) kept++;
+    expect(kept).toBe(6);
     const detached = new ArrayBuffer(4);
     structuredClone(detached, { transfer: [detached] });
     expect(detached.byteLength).toBe(0);
-    pool.clear();
     pool.give(detached);
-    expect(pool.size).toBe(0);
+    expect(pool.take()).toBeNull();
+    pool.give(new ArrayBuffer(4));
+    pool.clear();
+    expect(pool.take()).toBeNull();
   });
 });
