@@ -132,3 +132,50 @@ test('the frame worker copies upright camera frames as RGBA (the pixels createIm
   expect(`${answers.rotated.width}x${answers.rotated.height}`).toBe(answers.rotated.bitmapSize);
   expect(answers.rotated.diffFromBitmap).toBe(0);
 });
+
+test('where copyTo refuses RGBA, the frame worker hands over bitmaps from then on', async ({ page }) => {
+  await page.goto('/');
+  const seen = await page.evaluate(async (base) => {
+    // An engine without RGBA conversion in copyTo (it copies only in the frame's own pixel format).
+    // Each refusal is reported, so the test sees whether the worker keeps asking.
+    const refuse =
+      'VideoFrame.prototype.copyTo = () => { self.postMessage({ refused: true }); return Promise.reject(new TypeError("format unsupported")); };';
+    const worker = new Worker(
+      URL.createObjectURL(
+        new Blob([`${refuse}importScripts(${JSON.stringify(`${base}plugin/frame_worker.js`)});`], {
+          type: 'text/javascript',
+        }),
+      ),
+    );
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = stream;
+    await video.play();
+    await new Promise((r) => video.requestVideoFrameCallback(r));
+    const kinds: string[] = [];
+    let refusals = 0;
+    for (let id = 1; id <= 3; id++) {
+      const frame = new VideoFrame(video);
+      const answer = await new Promise<Record<string, unknown>>((resolve) => {
+        worker.onmessage = (ev: MessageEvent<Record<string, unknown>>) => {
+          if (ev.data.refused) refusals++;
+          else resolve(ev.data);
+        };
+        worker.postMessage({ id, frame, size: null, jpegQuality: null, buffer: null }, [frame]);
+      });
+      const image = answer.image;
+      kinds.push(
+        image instanceof ImageBitmap
+          ? `bitmap ${image.width}x${image.height}`
+          : `other ${JSON.stringify(answer)}`,
+      );
+    }
+    for (const t of stream.getTracks()) t.stop();
+    worker.terminate();
+    return { kinds, refusals };
+  }, adapterURL);
+  expect(seen.kinds).toEqual(['bitmap 640x480', 'bitmap 640x480', 'bitmap 640x480']);
+  // Asked once: after the first refusal the worker goes straight to createImageBitmap.
+  expect(seen.refusals).toBe(1);
+});
