@@ -23,3 +23,13 @@ describe('sameView', () => {
     expect(sameView({ recording: Number.NaN }, { recording: Number.NaN })).toBe(true);
   });
 });
+
+describe('sameView, key counts', () => {
+  it('tells apart objects whose keys differ in number or name, either way round', () => {
+    expect(sameView({ a: 1, b: 2 }, { a: 1 })).toBe(false);
+    expect(sameView({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameView({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
+    expect(sameView({ a: 1, b: { c: [1, { d: 2 }] } }, { b: { c: [1, { d: 2 }] }, a: 1 })).toBe(true);
+    expect(sameView(Object.assign(Object.create(null), { a: 1 }), { a: 1 })).toBe(true);
+  });
+});

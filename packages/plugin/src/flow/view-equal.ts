@@ -5,14 +5,21 @@
  */
 export function sameView(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
+  // Plain loops, no key arrays or callbacks: this runs over the whole view on every analysed frame.
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((v, i) => sameView(v, b[i]));
+    for (let i = 0; i < a.length; i++) if (!sameView(a[i], b[i])) return false;
+    return true;
   }
   if (!isPlain(a) || !isPlain(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => Object.hasOwn(b, k) && sameView(a[k], b[k]));
+  let count = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k)) continue;
+    if (!Object.hasOwn(b, k) || !sameView(a[k], b[k])) return false;
+    count++;
+  }
+  for (const k in b) if (Object.hasOwn(b, k)) count--;
+  return count === 0;
 }
 
 function isPlain(v: unknown): v is Record<string, unknown> {

@@ -90,7 +90,9 @@ export function collectDevtools(
   reaction: DevtoolsReaction,
 ): DevtoolsRecord {
   const mobile = nav.userAgentData?.mobile ?? /Mobi|Android|iPhone|iPad/i.test(nav.userAgent);
-  return devtoolsRecord({ ...win, mobile }, reaction);
+  // The four sizes only: spreading the real window would copy every one of its properties (about 120 kB).
+  const { outerWidth, innerWidth, outerHeight, innerHeight } = win;
+  return devtoolsRecord({ outerWidth, innerWidth, outerHeight, innerHeight, mobile }, reaction);
 }
 
 type AnyFunction = (...args: never[]) => unknown;
