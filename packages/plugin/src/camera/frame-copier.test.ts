@@ -168,6 +168,13 @@ describe('FrameCopier', () => {
     // Taken once: the frame after has none until another comes back.
     c.copy(video()).catch(() => undefined);
     expect(w.sent[2]?.msg.buffer).toBeNull();
+    // A scaled (HD) frame becomes a bitmap: the free buffer stays in the pool for the next full-size frame.
+    c.recycle(buffer);
+    c.copy(video(1280, 720)).catch(() => undefined);
+    expect(w.sent[3]?.msg.buffer).toBeNull();
+    expect(w.sent[3]?.transfer).toEqual([w.sent[3]?.msg.frame]);
+    c.copy(video()).catch(() => undefined);
+    expect(w.sent[4]?.msg.buffer).toBe(buffer);
     c.stop();
   });
 });

@@ -77,7 +77,8 @@ export class FrameCopier {
     const id = this.nextId++;
     return new Promise<CopiedFrame>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, video, size, wantsJpeg: jpegQuality !== null });
-      const buffer = this.pool.take();
+      // Only a frame copied at its own size goes into a buffer; a scaled one becomes a bitmap.
+      const buffer = size ? null : this.pool.take();
       worker.send({ id, frame, size, jpegQuality, buffer }, buffer ? [frame, buffer] : [frame]);
     });
   }

@@ -104,22 +104,16 @@ async function init(wasmBaseUrl: string, modelUrl: string) {
   }
 }
 
-/** RGBA bytes wrapped for the model and the canvas (the wrapper copies nothing). */
-const pixelsOf = (image: FrameImage): ImageBitmap | ImageData =>
+/** What the model and the canvas take: RGBA bytes wrapped as ImageData (the wrapper copies nothing). */
+type Pixels = ImageBitmap | ImageData;
+
+const pixelsOf = (image: FrameImage): Pixels =>
   isRgba(image) ? new ImageData(new Uint8ClampedArray(image.rgba), image.width, image.height) : image;
 
-function faceStats(image: FrameImage, box: Box | null): PixelStats | null {
+function faceStats(image: Pixels, box: Box | null): PixelStats | null {
   if (!box) return null;
-  if (isRgba(image)) {
-    cropInto(
-      new Uint8ClampedArray(image.rgba),
-      image.width,
-      image.height,
-      box,
-      statsCrop,
-      STATS_SIZE,
-      STATS_SIZE,
-    );
+  if (image instanceof ImageData) {
+    cropInto(image.data, image.width, image.height, box, statsCrop, STATS_SIZE, STATS_SIZE);
     return pixelStats(statsCrop, STATS_SIZE, STATS_SIZE);
   }
   if (!statsCtx) return null;
@@ -130,11 +124,10 @@ function faceStats(image: FrameImage, box: Box | null): PixelStats | null {
 }
 
 /** Draws the frame and starts its encoding: the canvas is copied now, the blob comes later (off-thread). */
-function encode(image: FrameImage, type: 'image/jpeg' | 'image/png', quality?: number): Promise<Blob | null> {
+function encode(pixels: Pixels, type: 'image/jpeg' | 'image/png', quality?: number): Promise<Blob | null> {
   if (!encodeCtx) return Promise.resolve(null);
-  if (encodeCanvas.width !== image.width) encodeCanvas.width = image.width;
-  if (encodeCanvas.height !== image.height) encodeCanvas.height = image.height;
-  const pixels = pixelsOf(image);
+  if (encodeCanvas.width !== pixels.width) encodeCanvas.width = pixels.width;
+  if (encodeCanvas.height !== pixels.height) encodeCanvas.height = pixels.height;
   if (pixels instanceof ImageData) encodeCtx.putImageData(pixels, 0, 0);
   else encodeCtx.drawImage(pixels, 0, 0);
   return encodeCanvas.convertToBlob(quality === undefined ? { type } : { type, quality });
@@ -145,13 +138,15 @@ function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
   let keep = false;
   /** The RGBA buffer to hand back to the page's pool with the result. */
   let spare: ArrayBuffer | null = isRgba(image) ? image.rgba : null;
+  // Wrapped once for the model, the face stats and the JPEG.
+  const pixels = pixelsOf(image);
   try {
     if (!landmarker) throw new Error('model not ready');
     // detectForVideo needs strictly increasing timestamps.
     const ts = msg.timestamp > lastTimestamp ? msg.timestamp : lastTimestamp + 1;
     lastTimestamp = ts;
     const t0 = performance.now();
-    const result = landmarker.detectForVideo(pixelsOf(image), ts);
+    const result = landmarker.detectForVideo(pixels, ts);
     const inferenceMs = performance.now() - t0;
     const frame = { width: image.width, height: image.height, timestamp: msg.timestamp };
     const first = computeMetrics(result, frame, null);
@@ -160,10 +155,10 @@ function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
       image.width,
       image.height,
     );
-    const metrics = { ...first, ...(faceStats(image, first.box) ?? {}) };
+    const metrics = { ...first, ...(faceStats(pixels, first.box) ?? {}) };
     let jpeg: Promise<Blob | null> | null = null;
     if (msg.record) {
-      if (!msg.record.encoded) jpeg = encode(image, 'image/jpeg', msg.record.jpegQuality);
+      if (!msg.record.encoded) jpeg = encode(pixels, 'image/jpeg', msg.record.jpegQuality);
       const score = bestFrameScore(metrics);
       const prev = clipBest.get(msg.record.clipId);
       if (!prev || score > prev.score) {
@@ -195,7 +190,7 @@ function onFrame(msg: Extract<ToWorker, { type: 'frame' }>) {
 async function finishClip(clipId: number) {
   const best = clipBest.get(clipId);
   clipBest.delete(clipId);
-  const png = best ? await encode(best.image, 'image/png') : null;
+  const png = best ? await encode(pixelsOf(best.image), 'image/png') : null;
   if (best) releaseImage(best.image);
   post({ type: 'clip-finished', clipId, bestFrameId: best?.frameId ?? -1, score: best?.score ?? -1, png });
 }
