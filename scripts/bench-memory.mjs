@@ -8,7 +8,7 @@
 // Usage: node scripts/bench-memory.mjs [--sessions 4] [--workers 1|2|both] [--action video_selfie_scan]
 //        [--clip neutral_frontal]
 import { readFileSync } from 'node:fs';
-import { captureOnce, instrumentPage, launchCameraBrowser, startAdapter } from './lib/bench-captures.mjs';
+import { captureOnce, launchCameraBrowser, openDemoPage, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
 
 const args = {};
@@ -45,15 +45,7 @@ const allocRows = [];
 try {
   for (const cores of variants) {
     const workers = cores === null ? '1 worker' : '2 workers';
-    const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
-    const page = await context.newPage();
-    await page.addInitScript(instrumentPage);
-    if (cores !== null)
-      await page.addInitScript((n) => {
-        Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
-      }, cores);
-    await page.goto(`${adapter.url}/`);
-    await page.waitForFunction(() => typeof window.OzLiveness === 'object');
+    const { context, page } = await openDemoPage(browser, adapter.url, cores);
     await page.waitForTimeout(1000);
     // Every renderer counts: the plugin's workers live in the page's process, and this context has one page.
     const resident = async () => {

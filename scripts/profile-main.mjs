@@ -5,7 +5,7 @@
 // Usage: node scripts/profile-main.mjs [--action video_selfie_scan] [--clip neutral_frontal] [--size WxH]
 //        [--save main.cpuprofile]
 import { writeFileSync } from 'node:fs';
-import { captureOnce, instrumentPage, launchCameraBrowser, startAdapter } from './lib/bench-captures.mjs';
+import { captureOnce, launchCameraBrowser, openDemoPage, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
 
 const args = {};
@@ -18,10 +18,7 @@ const camera = { fps: 60, size: args.size ?? null };
 const adapter = await startAdapter();
 const browser = await launchCameraBrowser(clip, camera);
 try {
-  const page = await (await browser.newContext({ viewport: { width: 960, height: 720 } })).newPage();
-  await page.addInitScript(instrumentPage);
-  await page.goto(`${adapter.url}/`);
-  await page.waitForFunction(() => typeof window.OzLiveness === 'object');
+  const { page } = await openDemoPage(browser, adapter.url);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

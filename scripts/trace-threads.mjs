@@ -6,7 +6,7 @@
 // Usage: node scripts/trace-threads.mjs [--action video_selfie_scan] [--clip neutral_frontal] [--size WxH]
 //        [--fps F] [--cores N] [--save trace.json]
 import { writeFileSync } from 'node:fs';
-import { captureOnce, instrumentPage, launchCameraBrowser, startAdapter } from './lib/bench-captures.mjs';
+import { captureOnce, launchCameraBrowser, openDemoPage, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
 import { mainPerFrame } from './lib/trace-frames.mjs';
 
@@ -21,15 +21,7 @@ const cores = args.cores ? Number(args.cores) : null;
 const adapter = await startAdapter();
 const browser = await launchCameraBrowser(clip, camera);
 try {
-  const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
-  const page = await context.newPage();
-  await page.addInitScript(instrumentPage);
-  if (cores !== null)
-    await page.addInitScript((n) => {
-      Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
-    }, cores);
-  await page.goto(`${adapter.url}/`);
-  await page.waitForFunction(() => typeof window.OzLiveness === 'object');
+  const { page } = await openDemoPage(browser, adapter.url, cores);
   await browser.startTracing(page, {
     categories: [
       'toplevel',

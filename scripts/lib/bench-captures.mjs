@@ -50,6 +50,23 @@ export function launchCameraBrowser(clip, camera = {}) {
   });
 }
 
+/**
+ * A fresh context on the adapter's demo page, instrumented (instrumentPage), with the plugin loaded.
+ * `cores` set: navigator.hardwareConcurrency reports that many (4 gives two vision workers on 2 cores).
+ */
+export async function openDemoPage(browser, adapterUrl, cores = null) {
+  const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
+  const page = await context.newPage();
+  await page.addInitScript(instrumentPage);
+  if (cores !== null)
+    await page.addInitScript((n) => {
+      Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
+    }, cores);
+  await page.goto(`${adapterUrl}/`);
+  await page.waitForFunction(() => typeof window.OzLiveness === 'object');
+  return { context, page };
+}
+
 export async function startAdapter() {
   const port = await freePort();
   const child = spawn(process.execPath, [join(repoRoot, 'packages', 'adapter', 'dist', 'main.js')], {
@@ -204,16 +221,8 @@ export async function benchCaptures(clips, camera = {}, cores = null) {
       version = browser.version();
       try {
         for (const [action] of jobs.filter(([, c]) => c === clip)) {
-          const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
+          const { context, page } = await openDemoPage(browser, adapter.url, cores);
           try {
-            const page = await context.newPage();
-            await page.addInitScript(instrumentPage);
-            if (cores !== null)
-              await page.addInitScript((n) => {
-                Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n });
-              }, cores);
-            await page.goto(`${adapter.url}/`);
-            await page.waitForFunction(() => typeof window.OzLiveness === 'object');
             const cdp = await context.newCDPSession(page);
             await cdp.send('Performance.enable');
             const metric = async (name) =>
