@@ -1,7 +1,39 @@
 import { adapterURL } from './support/env.js';
-import { expect, test } from './support/fixtures.js';
+import { expect, type Page, test } from './support/fixtures.js';
 
 test.use({ clip: 'neutral_frontal' });
+
+/** What startWorkerAndCamera leaves on the page for the test's own evaluate. */
+interface Bench {
+  worker: Worker;
+  video: HTMLVideoElement;
+  stream: MediaStream;
+}
+
+/**
+ * On the host page (another origin than the adapter's): the built frame worker, started as the plugin
+ * starts it cross-origin (a blob bootstrap that importScripts it, after `prelude`), and the fake camera
+ * playing in a video with a frame presented.
+ */
+async function startWorkerAndCamera(page: Page, prelude = ''): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(
+    async ({ base, prelude }) => {
+      const url = JSON.stringify(`${base}plugin/frame_worker.js`);
+      const worker = new Worker(
+        URL.createObjectURL(new Blob([`${prelude}importScripts(${url});`], { type: 'text/javascript' })),
+      );
+      const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+      const video = document.createElement('video');
+      video.muted = true;
+      video.srcObject = stream;
+      await video.play();
+      await new Promise((r) => video.requestVideoFrameCallback(r));
+      (globalThis as unknown as { bench: Bench }).bench = { worker, video, stream };
+    },
+    { base: adapterURL, prelude },
+  );
+}
 
 /** What the built frame worker answered for one frame, reduced to what the test compares. */
 interface Answer {
@@ -20,21 +52,9 @@ interface Answer {
 test('the frame worker copies upright camera frames as RGBA (the pixels createImageBitmap makes), and keeps bitmaps where copyTo would be wrong', async ({
   page,
 }) => {
-  await page.goto('/');
-  const answers = await page.evaluate(async (base) => {
-    const worker = new Worker(
-      URL.createObjectURL(
-        new Blob([`importScripts(${JSON.stringify(`${base}plugin/frame_worker.js`)});`], {
-          type: 'text/javascript',
-        }),
-      ),
-    );
-    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
-    const video = document.createElement('video');
-    video.muted = true;
-    video.srcObject = stream;
-    await video.play();
-    await new Promise((r) => video.requestVideoFrameCallback(r));
+  await startWorkerAndCamera(page);
+  const answers = await page.evaluate(async () => {
+    const { worker, video, stream } = (globalThis as unknown as { bench: Bench }).bench;
 
     /** The pixels createImageBitmap makes of a frame: the reference the RGBA copy must agree with. */
     const reference = async (frame: VideoFrame) => {
@@ -114,7 +134,7 @@ test('the frame worker copies upright camera frames as RGBA (the pixels createIm
     for (const t of stream.getTracks()) t.stop();
     worker.terminate();
     return { camera, unlent, scaled, rotated, rotationSupported };
-  }, adapterURL);
+  });
 
   // A camera frame (I420 from the fake device) arrives as RGBA bytes, the picture createImageBitmap made of
   // it (identical here: both convert with the same code), with its JPEG after it.
@@ -134,25 +154,14 @@ test('the frame worker copies upright camera frames as RGBA (the pixels createIm
 });
 
 test('where copyTo refuses RGBA, the frame worker hands over bitmaps from then on', async ({ page }) => {
-  await page.goto('/');
-  const seen = await page.evaluate(async (base) => {
-    // An engine without RGBA conversion in copyTo (it copies only in the frame's own pixel format).
-    // Each refusal is reported, so the test sees whether the worker keeps asking.
-    const refuse =
-      'VideoFrame.prototype.copyTo = () => { self.postMessage({ refused: true }); return Promise.reject(new TypeError("format unsupported")); };';
-    const worker = new Worker(
-      URL.createObjectURL(
-        new Blob([`${refuse}importScripts(${JSON.stringify(`${base}plugin/frame_worker.js`)});`], {
-          type: 'text/javascript',
-        }),
-      ),
-    );
-    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
-    const video = document.createElement('video');
-    video.muted = true;
-    video.srcObject = stream;
-    await video.play();
-    await new Promise((r) => video.requestVideoFrameCallback(r));
+  // An engine without RGBA conversion in copyTo (it copies only in the frame's own pixel format).
+  // Each refusal is reported, so the test sees whether the worker keeps asking.
+  await startWorkerAndCamera(
+    page,
+    'VideoFrame.prototype.copyTo = () => { self.postMessage({ refused: true }); return Promise.reject(new TypeError("format unsupported")); };',
+  );
+  const seen = await page.evaluate(async () => {
+    const { worker, video, stream } = (globalThis as unknown as { bench: Bench }).bench;
     const kinds: string[] = [];
     let refusals = 0;
     for (let id = 1; id <= 3; id++) {
@@ -174,7 +183,7 @@ test('where copyTo refuses RGBA, the frame worker hands over bitmaps from then o
     for (const t of stream.getTracks()) t.stop();
     worker.terminate();
     return { kinds, refusals };
-  }, adapterURL);
+  });
   expect(seen.kinds).toEqual(['bitmap 640x480', 'bitmap 640x480', 'bitmap 640x480']);
   // Asked once: after the first refusal the worker goes straight to createImageBitmap.
   expect(seen.refusals).toBe(1);
