@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Ways to get a camera frame's pixels in a worker, side by side in one browser: the time each takes per
-// 640×480 frame on the worker's thread, and how much of Chromium's discardable memory it leaves behind in
+// frame on the worker's thread, and how much of Chromium's discardable memory it leaves behind in
 // the renderer (memory-infra dump after each method). The frame worker's choice (camera/frame-worker.ts)
 // rests on these numbers. Prints numbers; not a test.
 //
 // Usage: node scripts/bench-frame-copy.mjs [--frames 140] [--methods bitmap,copyTo,...] [--clip neutral_frontal]
+//        [--size 1280x720] (camera size; default the clip's 640×480)
 import http from 'node:http';
 import { launchCameraBrowser } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
@@ -14,6 +15,8 @@ for (let i = 2; i < process.argv.length; i += 2)
   args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 const frames = Number(args.frames ?? 140);
 const clip = args.clip ?? 'neutral_frontal';
+const size = args.size ?? null;
+const [camWidth, camHeight] = (size ?? '640x480').split('x').map(Number);
 const METHODS = {
   'main-bitmap': 'createImageBitmap(video) on the page',
   bitmap: 'createImageBitmap(VideoFrame) in a worker',
@@ -21,6 +24,7 @@ const METHODS = {
   copyTo: 'VideoFrame.copyTo(reused buffer, RGBA) in a worker',
   'copyTo+jpeg': 'the same, then putImageData + JPEG',
   drawImage: 'drawImage(VideoFrame) on an OffscreenCanvas',
+  'bitmap-scaled': 'createImageBitmap(VideoFrame, resize to 640 wide) in a worker (HD)',
 };
 const methods = (args.methods ?? 'main-bitmap,bitmap,bitmap+jpeg,copyTo,copyTo+jpeg,drawImage').split(',');
 for (const m of methods) if (!(m in METHODS)) throw new Error(`unknown method ${m}`);
@@ -53,6 +57,11 @@ self.onmessage = async ({ data: { method, frame } }) => {
       ctx.putImageData(image, 0, 0);
       await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
     }
+  } else if (method === 'bitmap-scaled') {
+    const resizeHeight = Math.round((640 * frame.displayHeight) / frame.displayWidth);
+    const b = await createImageBitmap(frame, { resizeWidth: 640, resizeHeight, resizeQuality: 'low' });
+    frame.close();
+    b.close();
   } else if (method === 'drawImage') {
     ctx.drawImage(frame, 0, 0);
     frame.close();
@@ -62,8 +71,8 @@ self.onmessage = async ({ data: { method, frame } }) => {
 };`;
 
 /** Runs in the page: feeds `frames` presented camera frames through one method. */
-async function runMethod({ method, frames, workerSource }) {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+async function runMethod({ method, frames, workerSource, width, height }) {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { width, height } });
   const video = document.createElement('video');
   video.muted = true;
   video.srcObject = stream;
@@ -102,7 +111,7 @@ async function runMethod({ method, frames, workerSource }) {
   return { p50: times[times.length >> 1], p95: times[Math.floor(times.length * 0.95)] };
 }
 
-const browser = await launchCameraBrowser(clip, { fps: 60 });
+const browser = await launchCameraBrowser(clip, { fps: 60, size });
 const cdp = await browser.newBrowserCDPSession();
 
 /** The renderers' discardable memory in MB, from a detailed memory-infra dump. */
@@ -148,7 +157,13 @@ try {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     const before = await discardableMb();
-    const r = await page.evaluate(runMethod, { method, frames, workerSource: WORKER });
+    const r = await page.evaluate(runMethod, {
+      method,
+      frames,
+      workerSource: WORKER,
+      width: camWidth,
+      height: camHeight,
+    });
     await page.waitForTimeout(1000);
     const after = await discardableMb();
     await context.close();
@@ -158,7 +173,9 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`# pixels of ${frames} presented 640×480 frames of ${clip}, one method after the other\n`);
+console.log(
+  `# pixels of ${frames} presented ${camWidth}×${camHeight} frames of ${clip}, one method after the other\n`,
+);
 console.log(table(['method', 'what', 'ms per frame p50', 'p95', 'discardable MB added'], rows));
 console.log(
   '\nms = on the thread doing it (the worker, or the page for main-bitmap); discardable = Chromium renderer' +
