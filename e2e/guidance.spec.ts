@@ -1,9 +1,9 @@
 import { demoEvents, hint, openDemo, openWith } from './support/demo.js';
-import { DERIVED_FILTERS, type DerivedClip } from './support/derived-clips.js';
+import { DERIVED_FILTERS, type ProblemClip } from './support/derived-clips.js';
 import { expect, test } from './support/fixtures.js';
 
 // One capture problem per clip: the user sees that problem's hint, it is announced, and nothing is captured.
-const cases: Record<DerivedClip, { key: string; text: string }> = {
+const cases: Record<ProblemClip, { key: string; text: string }> = {
   far: { key: 'action_hint_move_closer', text: 'Move closer' },
   near: { key: 'action_hint_move_away', text: 'Move back' },
   offcentre: { key: 'action_hint_not_centered', text: 'Centre your face in the oval' },
@@ -12,7 +12,7 @@ const cases: Record<DerivedClip, { key: string; text: string }> = {
   blurry: { key: 'action_hint_too_blurry', text: 'Hold the camera still' },
 };
 
-for (const name of Object.keys(DERIVED_FILTERS) as DerivedClip[]) {
+for (const name of Object.keys(DERIVED_FILTERS) as ProblemClip[]) {
   test.describe(`guidance: ${name}`, () => {
     test.use({ clip: `derived:${name}` });
     test(`shows and announces "${cases[name].text}" and captures nothing`, async ({ page }, testInfo) => {

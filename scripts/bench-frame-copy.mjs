@@ -6,7 +6,11 @@
 //
 // Usage: node scripts/bench-frame-copy.mjs [--frames 140] [--methods bitmap,copyTo,...] [--clip neutral_frontal]
 //        [--size 1280x720] (camera size; default the clip's 640×480)
+// The method plugin-worker runs the built frame worker itself (packages/plugin/dist/iife/frame_worker.js, or
+// the one in LIVENESS_PLUGIN_DIR for an A/B against another build), with buffers lent back as the page does.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
 import { launchCameraBrowser } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
 
@@ -25,7 +29,10 @@ const METHODS = {
   'copyTo+jpeg': 'the same, then putImageData + JPEG',
   drawImage: 'drawImage(VideoFrame) on an OffscreenCanvas',
   'bitmap-scaled': 'createImageBitmap(VideoFrame, resize to 640 wide) in a worker (HD)',
+  'plugin-worker': "the plugin's built frame worker, at the analysis size (round trip on the page)",
 };
+const pluginDir =
+  process.env.LIVENESS_PLUGIN_DIR ?? join(import.meta.dirname, '..', 'packages', 'plugin', 'dist', 'iife');
 const methods = (args.methods ?? 'main-bitmap,bitmap,bitmap+jpeg,copyTo,copyTo+jpeg,drawImage').split(',');
 for (const m of methods) if (!(m in METHODS)) throw new Error(`unknown method ${m}`);
 
@@ -72,17 +79,44 @@ self.onmessage = async ({ data: { method, frame } }) => {
 
 /** Runs in the page: feeds `frames` presented camera frames through one method. */
 async function runMethod({ method, frames, workerSource, width, height }) {
+  const spare = [];
   const stream = await navigator.mediaDevices.getUserMedia({ video: { width, height } });
   const video = document.createElement('video');
   video.muted = true;
   video.srcObject = stream;
   await video.play();
-  const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
+  const worker =
+    method === 'plugin-worker'
+      ? new Worker('/frame_worker.js')
+      : new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
   const times = [];
   await new Promise((resolve, reject) => {
     const step = async () => {
       try {
-        if (method === 'main-bitmap') {
+        if (method === 'plugin-worker') {
+          // As camera/frame-copier.ts: the analysis size (640 on the long side), a buffer lent when one is back.
+          const long = Math.max(video.videoWidth, video.videoHeight);
+          const scale = 640 / long;
+          const size =
+            long > 640
+              ? { width: Math.round(video.videoWidth * scale), height: Math.round(video.videoHeight * scale) }
+              : null;
+          const frame = new VideoFrame(video);
+          const buffer = spare.pop() ?? null;
+          const t0 = performance.now();
+          const answer = await new Promise((done) => {
+            worker.onmessage = (ev) => done(ev.data);
+            worker.postMessage(
+              { id: times.length + 1, frame, size, jpegQuality: null, buffer },
+              buffer ? [frame, buffer] : [frame],
+            );
+          });
+          times.push(performance.now() - t0);
+          if (answer.error) throw new Error(answer.error);
+          if (answer.spare) spare.push(answer.spare);
+          if (answer.image.rgba) spare.push(answer.image.rgba);
+          else answer.image.close();
+        } else if (method === 'main-bitmap') {
           const t0 = performance.now();
           const b = await createImageBitmap(video);
           times.push(performance.now() - t0);
@@ -142,7 +176,12 @@ async function discardableMb() {
 }
 
 // A bare page of its own: the adapter's demo page forbids blob: workers by its CSP.
-const server = http.createServer((_req, res) => {
+const server = http.createServer((req, res) => {
+  if (req.url === '/frame_worker.js') {
+    res.setHeader('content-type', 'text/javascript');
+    res.end(readFileSync(join(pluginDir, 'frame_worker.js')));
+    return;
+  }
   res.setHeader('content-type', 'text/html');
   res.end('<!doctype html><title>frame copies</title>');
 });

@@ -6,7 +6,7 @@
 // Prints numbers; not a test.
 //
 // Usage: node scripts/bench-memory.mjs [--sessions 4] [--workers 1|2|both] [--action video_selfie_scan]
-//        [--clip neutral_frontal]
+//        [--clip neutral_frontal] [--size 1280x720] (camera size; default the clip's 640×480)
 import { readFileSync } from 'node:fs';
 import { captureOnce, launchCameraBrowser, openDemoPage, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
@@ -17,6 +17,7 @@ for (let i = 2; i < process.argv.length; i += 2)
 const sessions = Number(args.sessions ?? 4);
 const action = args.action ?? 'video_selfie_scan';
 const clip = args.clip ?? 'neutral_frontal';
+const size = args.size ?? null;
 const variants = { 1: [null], 2: [4], both: [null, 4] }[args.workers ?? 'both'];
 if (!variants) throw new Error('--workers is 1, 2 or both');
 const MB = 1024 * 1024;
@@ -39,7 +40,7 @@ async function rendererPids(browser) {
 }
 
 const adapter = await startAdapter();
-const browser = await launchCameraBrowser(clip, { fps: 60 });
+const browser = await launchCameraBrowser(clip, { fps: 60, size });
 const rows = [];
 const allocRows = [];
 try {
@@ -118,7 +119,9 @@ try {
     }
     await context.close();
   }
-  console.log(`# plugin memory over ${sessions} back-to-back ${action} sessions on ${clip}\n`);
+  console.log(
+    `# plugin memory over ${sessions} back-to-back ${action} sessions on ${clip}${size ? ` at ${size}` : ''}\n`,
+  );
   console.log(
     table(
       [

@@ -15,7 +15,14 @@ export const DERIVED_FILTERS = {
   dark: 'eq=brightness=-0.33',
   blurry: 'boxblur=5:2',
 } as const;
-export type DerivedClip = keyof typeof DERIVED_FILTERS;
+export type ProblemClip = keyof typeof DERIVED_FILTERS;
+
+/** The same face as another kind of camera delivers it: `hd` is a 16:9 1280×720 webcam (4:3 picture, pillarboxed). */
+export const CAMERA_FILTERS = {
+  hd: 'scale=960:720,pad=1280:720:160:0',
+} as const;
+export type DerivedClip = ProblemClip | keyof typeof CAMERA_FILTERS;
+const FILTERS: Record<DerivedClip, string> = { ...DERIVED_FILTERS, ...CAMERA_FILTERS };
 
 export function derivedClip(name: DerivedClip, source: string): string {
   const dir = join(tmpdir(), 'open-liveness-derived-clips');
@@ -33,7 +40,7 @@ export function derivedClip(name: DerivedClip, source: string): string {
       '-i',
       source,
       '-vf',
-      DERIVED_FILTERS[name],
+      FILTERS[name],
       '-q:v',
       '3',
       '-f',

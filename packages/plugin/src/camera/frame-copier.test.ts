@@ -60,8 +60,8 @@ describe('FrameCopier', () => {
     expect(w.sent[1]?.msg.size).toEqual({ width: 640, height: 360 });
     const [first, second] = w.sent;
     if (!first || !second) throw new Error('nothing sent');
-    w.answer({ id: second.msg.id, image: bitmap('b') });
-    w.answer({ id: first.msg.id, image: bitmap('a') });
+    w.answer({ id: second.msg.id, image: bitmap('b'), spare: null });
+    w.answer({ id: first.msg.id, image: bitmap('a'), spare: null });
     expect(await a).toEqual(plain('a'));
     expect(await b).toEqual(plain('b'));
     expect(here).toEqual([]);
@@ -135,7 +135,7 @@ describe('FrameCopier', () => {
     const a = c.copy(video(), 0.8);
     const id = w.sent[0]?.msg.id ?? -1;
     expect(w.sent[0]?.msg.jpegQuality).toBe(0.8);
-    w.answer({ id, image: bitmap('a') });
+    w.answer({ id, image: bitmap('a'), spare: null });
     const copied = await a;
     expect(copied.image).toEqual(bitmap('a'));
     const jpeg = new Blob(['jpeg']);
@@ -148,7 +148,7 @@ describe('FrameCopier', () => {
     const here: string[] = [];
     const c = copier({ startWorker: () => w.port }, here);
     const encoded = c.copy(video(), 0.8);
-    w.answer({ id: w.sent[0]?.msg.id ?? -1, image: bitmap('a') });
+    w.answer({ id: w.sent[0]?.msg.id ?? -1, image: bitmap('a'), spare: null });
     const held = c.copy(video(), 0.8);
     w.fail();
     expect(await (await encoded).jpeg).toBeNull();
@@ -168,13 +168,25 @@ describe('FrameCopier', () => {
     // Taken once: the frame after has none until another comes back.
     c.copy(video()).catch(() => undefined);
     expect(w.sent[2]?.msg.buffer).toBeNull();
-    // A scaled (HD) frame becomes a bitmap: the free buffer stays in the pool for the next full-size frame.
+    // HD frames are shrunk into a buffer too (at the analysis size).
     c.recycle(buffer);
     c.copy(video(1280, 720)).catch(() => undefined);
-    expect(w.sent[3]?.msg.buffer).toBeNull();
-    expect(w.sent[3]?.transfer).toEqual([w.sent[3]?.msg.frame]);
+    expect(w.sent[3]?.msg.buffer).toBe(buffer);
+    expect(w.sent[3]?.transfer).toEqual([w.sent[3]?.msg.frame, buffer]);
+    c.stop();
+  });
+
+  it('a buffer the worker sends back unused (the frame became a bitmap) goes out again with the next frame', async () => {
+    const w = fakeWorker();
+    const c = copier({ startWorker: () => w.port });
+    const buffer = new ArrayBuffer(640 * 480 * 4);
+    c.recycle(buffer);
+    const a = c.copy(video());
+    expect(w.sent[0]?.msg.buffer).toBe(buffer);
+    w.answer({ id: w.sent[0]?.msg.id ?? -1, image: bitmap('a'), spare: buffer });
+    expect(await a).toEqual(plain('a'));
     c.copy(video()).catch(() => undefined);
-    expect(w.sent[4]?.msg.buffer).toBe(buffer);
+    expect(w.sent[1]?.msg.buffer).toBe(buffer);
     c.stop();
   });
 });

@@ -77,8 +77,7 @@ export class FrameCopier {
     const id = this.nextId++;
     return new Promise<CopiedFrame>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, video, size, wantsJpeg: jpegQuality !== null });
-      // Only a frame copied at its own size goes into a buffer; a scaled one becomes a bitmap.
-      const buffer = size ? null : this.pool.take();
+      const buffer = this.pool.take();
       worker.send({ id, frame, size, jpegQuality, buffer }, buffer ? [frame, buffer] : [frame]);
     });
   }
@@ -122,6 +121,7 @@ export class FrameCopier {
     if (!p) return;
     this.pending.delete(msg.id);
     if ('image' in msg) {
+      if (msg.spare) this.pool.give(msg.spare);
       const jpeg = p.wantsJpeg
         ? new Promise<Blob | null>((settle) => this.encoding.set(msg.id, settle))
         : null;

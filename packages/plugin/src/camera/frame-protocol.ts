@@ -8,12 +8,13 @@ export type ToFrameWorker = {
   size: { width: number; height: number } | null;
   /** For a recorded frame: also encode the converted pixels as a JPEG of this quality (0..1). */
   jpegQuality: number | null;
-  /** A recycled buffer to copy the RGBA pixels into (transferred); used when its size fits. */
+  /** A recycled buffer for the RGBA pixels at the analysis size (transferred); used when its size fits. */
   buffer: ArrayBuffer | null;
 };
 
 export type FromFrameWorker =
-  | { id: number; image: FrameImage }
+  /** `spare`: the page's buffer back, when it fitted but the frame became a bitmap instead. */
+  | { id: number; image: FrameImage; spare: ArrayBuffer | null }
   | { id: number; error: string }
   /** Follows the image of a frame sent with a `jpegQuality`; null when the encoding failed. */
   | { id: number; jpeg: Blob | null };
