@@ -7,6 +7,7 @@
 //
 // Usage: node scripts/bench-memory.mjs [--sessions 4] [--workers 1|2|both] [--action video_selfie_scan]
 //        [--clip neutral_frontal] [--size 1280x720] (camera size; default the clip's 640×480)
+//        [--profile-to 120] [--top 8] (the last session's allocation profile: analysed frames 30 to N, top rows)
 import { readFileSync } from 'node:fs';
 import { captureOnce, launchCameraBrowser, openDemoPage, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
@@ -18,6 +19,10 @@ const sessions = Number(args.sessions ?? 4);
 const action = args.action ?? 'video_selfie_scan';
 const clip = args.clip ?? 'neutral_frontal';
 const size = args.size ?? null;
+/** The steady state profiled in the last session: from this analysed frame to that one. */
+const PROFILE_FROM = 30;
+const PROFILE_TO = Number(args['profile-to'] ?? 120);
+const TOP = Number(args.top ?? 8);
 const variants = { 1: [null], 2: [4], both: [null, 4] }[args.workers ?? 'both'];
 if (!variants) throw new Error('--workers is 1, 2 or both');
 const MB = 1024 * 1024;
@@ -67,16 +72,26 @@ try {
         );
       }, 200);
       const profiled = s === sessions;
-      if (profiled)
+      const capture = page.evaluate(captureOnce, { action, timeoutMs: 40_000 });
+      // The last session's JS allocation over its steady state only: analysed frames FROM to TO, after the
+      // model's start and the first screens, before the capture's end (its data URLs are a one-off).
+      let steady = null;
+      if (profiled) {
+        const at = (n) => page.waitForFunction((k) => (window.__analysed ?? 0) >= k, n, { timeout: 40_000 });
+        await at(PROFILE_FROM);
         await cdp.send('HeapProfiler.startSampling', {
           samplingInterval: 1024,
           includeObjectsCollectedByMajorGC: true,
           includeObjectsCollectedByMinorGC: true,
         });
-      const r = await page.evaluate(captureOnce, { action, timeoutMs: 40_000 });
-      if (profiled) {
+        const first = await page.evaluate(() => window.__analysed);
+        await at(PROFILE_TO);
         const { profile } = await cdp.send('HeapProfiler.getSamplingProfile');
         await cdp.send('HeapProfiler.stopSampling');
+        steady = { profile, frames: (await page.evaluate(() => window.__analysed)) - first };
+      }
+      const r = await capture;
+      if (steady) {
         // Bytes per function from the sampled allocations (each sample stands for its size).
         const byFn = new Map();
         const walk = (node) => {
@@ -85,16 +100,16 @@ try {
           if (node.selfSize) byFn.set(key, (byFn.get(key) ?? 0) + node.selfSize);
           for (const c of node.children) walk(c);
         };
-        walk(profile.head);
+        walk(steady.profile.head);
         const total = [...byFn.values()].reduce((a, b) => a + b, 0);
         allocRows.push([
           workers,
-          'all main-thread JS',
+          `all main-thread JS (${steady.frames} frames)`,
           fmt(total / 1024, 0),
-          fmt(total / r.analysed / 1024, 2),
+          fmt(total / steady.frames / 1024, 2),
         ]);
-        for (const [fn, bytes] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8))
-          allocRows.push([workers, fn, fmt(bytes / 1024, 0), fmt(bytes / r.analysed / 1024, 2)]);
+        for (const [fn, bytes] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP))
+          allocRows.push([workers, fn, fmt(bytes / 1024, 0), fmt(bytes / steady.frames / 1024, 2)]);
       }
       clearInterval(sampler);
       // The session goes on to its upload after the capture; closing it ends the workers as a page would.
@@ -143,7 +158,7 @@ try {
       'peak sampled every 200 ms during the session, after = 1.5 s after OzLiveness.close() that followed on_capture_complete.\n',
   );
   console.log(
-    `## main-thread JS allocation in session ${sessions} (sampling heap profiler, collected objects included)\n`,
+    `## main-thread JS allocation in session ${sessions}, analysed frames ${PROFILE_FROM} to ${PROFILE_TO} (sampling heap profiler, collected objects included)\n`,
   );
   console.log(table(['vision workers', 'function', 'kB', 'kB per analysed frame'], allocRows));
 } finally {

@@ -172,6 +172,8 @@ export function captureOnce({ action, timeoutMs }) {
       diagnostics: {
         on_frame: (f) => {
           frameTimes.push(performance.now());
+          // For scripts that act at a given frame (bench-memory profiles the steady state only).
+          window.__analysed = frameTimes.length;
           const h = f.hint ?? 'ready';
           if (hints[hints.length - 1] !== h) hints.push(h);
           if (f.box) {

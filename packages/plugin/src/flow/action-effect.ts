@@ -7,7 +7,7 @@ import { type ActionContext, runFaceAction } from './action-runner.js';
 import { runPhotoAction } from './document-effect.js';
 import type { DriverContext } from './driver-context.js';
 import { failure } from './host-effects.js';
-import { guideOval } from './oval.js';
+import { guideOvalOf } from './oval.js';
 import type { LiveFrame, SessionEvent } from './session-types.js';
 
 /**
@@ -25,13 +25,14 @@ export async function runAction(
   const custom = ctx.deps.actionRunners?.[action];
   if ((!spec && !custom) || !held.frames || !held.vision || !held.evidence)
     throw failure('internal_error', `no runner for ${action}`);
+  const guide = guideOvalOf();
   const actionCtx: ActionContext = {
     frames: held.frames,
     vision: held.vision,
     signal: held.abort.signal,
     ovalOf: (m) => {
       const s = ctx.state();
-      return guideOval(m.frameWidth, m.frameHeight, s.config.nativeAspect ? null : s.viewAspect);
+      return guide(m.frameWidth, m.frameHeight, s.config.nativeAspect ? null : s.viewAspect);
     },
     onProgress: ({ metrics: m, hint, state }) => {
       ctx.options.diagnostics?.on_frame?.({ ...m, hint, action });

@@ -1,5 +1,5 @@
 import type { FaceMetrics } from '../vision/types.js';
-import { faceOffset, faceToOvalSize, type Oval, ovalFor } from './oval.js';
+import { faceOffsetX, faceOffsetY, faceToOvalSize, type Oval, ovalFor } from './oval.js';
 
 /** Hints in priority order: the first failing condition is the one shown. */
 export const HINTS = [
@@ -60,8 +60,11 @@ export function guidance(
   if (m.faceCount === 0 || !m.box) return 'action_hint_no_face';
   if (m.faceCount > 1) return 'more_than_one_face';
   const oval = guide;
-  const { dx, dy } = faceOffset(m.box, oval);
-  if (Math.abs(dx) > limits.maxOffsetX || Math.abs(dy) > limits.maxOffsetY) return 'action_hint_not_centered';
+  if (
+    Math.abs(faceOffsetX(m.box, oval)) > limits.maxOffsetX ||
+    Math.abs(faceOffsetY(m.box, oval)) > limits.maxOffsetY
+  )
+    return 'action_hint_not_centered';
   const size = faceToOvalSize(m.box, oval);
   if (size < limits.minSize) return 'action_hint_move_closer';
   if (size > limits.maxSize) return 'action_hint_move_away';

@@ -1,11 +1,11 @@
 import type { Box } from '../vision/types.js';
 
-/** The face guide, in frame pixels. The UI draws the same ellipse over the video. */
+/** The face guide, in frame pixels. The UI draws the same ellipse over the video. Shared: never mutated. */
 export interface Oval {
-  cx: number;
-  cy: number;
-  rx: number;
-  ry: number;
+  readonly cx: number;
+  readonly cy: number;
+  readonly rx: number;
+  readonly ry: number;
 }
 
 /**
@@ -49,6 +49,20 @@ export function guideOval(frameWidth: number, frameHeight: number, viewAspect: n
   return { cx: a.x + o.cx, cy: a.y + o.cy, rx: o.rx, ry: o.ry };
 }
 
+/**
+ * guideOval for the frame loop: the frame size and the stage change rarely, and the guidance, the action
+ * machine and the view each ask for the oval on every analysed frame. The last answer is kept, so a steady
+ * capture allocates no oval per frame.
+ */
+export function guideOvalOf(): (frameWidth: number, frameHeight: number, viewAspect: number | null) => Oval {
+  let last: { w: number; h: number; aspect: number | null; oval: Oval } | null = null;
+  return (w, h, aspect) => {
+    if (last?.w !== w || last.h !== h || last.aspect !== aspect)
+      last = { w, h, aspect, oval: guideOval(w, h, aspect) };
+    return last.oval;
+  };
+}
+
 /** Face width relative to the oval width (1 = as wide as the oval). */
 export function faceToOvalSize(box: Box, oval: Oval): number {
   return (box.right - box.left) / (2 * oval.rx);
@@ -60,10 +74,9 @@ export function faceToOvalSize(box: Box, oval: Oval): number {
  */
 const MESH_CENTRE_DROP = 0.12;
 
-/** Offset of the face centre from where it should be, in oval radii (0,0 = centred; 1 = on the rim). */
-export function faceOffset(box: Box, oval: Oval): { dx: number; dy: number } {
-  return {
-    dx: ((box.left + box.right) / 2 - oval.cx) / oval.rx,
-    dy: ((box.top + box.bottom) / 2 - oval.cy) / oval.ry - MESH_CENTRE_DROP,
-  };
-}
+/** Horizontal offset of the face centre from where it should be, in oval radii (0 = centred; 1 = on the rim). */
+export const faceOffsetX = (box: Box, oval: Oval): number => ((box.left + box.right) / 2 - oval.cx) / oval.rx;
+
+/** Vertical offset of the face centre from where it should be, in oval radii (+ = too low). */
+export const faceOffsetY = (box: Box, oval: Oval): number =>
+  ((box.top + box.bottom) / 2 - oval.cy) / oval.ry - MESH_CENTRE_DROP;

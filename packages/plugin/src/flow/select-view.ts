@@ -2,9 +2,12 @@ import type { LocaleKey } from '@open-liveness/locales';
 import type { ErrorCode } from '../errors/codes.js';
 import { ERROR_CODES } from '../errors/codes.js';
 import { cameraTutorial } from './browser.js';
-import { guideOval } from './oval.js';
+import { guideOvalOf } from './oval.js';
 import type { SessionState } from './session-types.js';
 import type { ErrorView, Screen, ViewState } from './view-state.js';
+
+/** The drawn oval, kept while the frame size and the stage stay the same (one per view would be per frame). */
+const viewOval = guideOvalOf();
 
 const NO_FACE_LADDER: readonly LocaleKey[] = [
   'action_hint_no_face',
@@ -158,7 +161,7 @@ export function selectView(s: SessionState): ViewState {
     mirrored: s.facing === 'user',
     frameWidth: live?.frameWidth ?? s.frameWidth,
     frameHeight: live?.frameHeight ?? s.frameHeight,
-    oval: guideOval(
+    oval: viewOval(
       live?.frameWidth ?? s.frameWidth,
       live?.frameHeight ?? s.frameHeight,
       s.config.nativeAspect ? null : s.viewAspect,

@@ -157,42 +157,44 @@ export function probeMediaFunctions(
  * allocation on the hot path) and stops recording once full, which bounds memory for long sessions.
  */
 export class CadenceRecorder {
-  readonly #now: Float64Array;
-  readonly #mediaTime: Float64Array;
-  readonly #hash: Float64Array;
-  #count = 0;
-  #hasHash = false;
+  // Plain private fields, not #fields: at the es2020 build target #fields become WeakMap helpers that
+  // allocate on every access, which on this per-frame path is the allocation the class exists to avoid.
+  private readonly now: Float64Array;
+  private readonly mediaTime: Float64Array;
+  private readonly hash: Float64Array;
+  private count = 0;
+  private hasHash = false;
 
   constructor(capacity = 900) {
-    this.#now = new Float64Array(capacity);
-    this.#mediaTime = new Float64Array(capacity);
-    this.#hash = new Float64Array(capacity);
+    this.now = new Float64Array(capacity);
+    this.mediaTime = new Float64Array(capacity);
+    this.hash = new Float64Array(capacity);
   }
 
   /** Call from the rVFC callback with its `now` and `metadata.mediaTime`. */
   onFrame(now: number, mediaTime: number, contentHash?: number): void {
-    if (this.#count >= this.#now.length) return;
-    this.#now[this.#count] = now;
-    this.#mediaTime[this.#count] = mediaTime;
+    if (this.count >= this.now.length) return;
+    this.now[this.count] = now;
+    this.mediaTime[this.count] = mediaTime;
     if (contentHash !== undefined) {
-      this.#hash[this.#count] = contentHash;
-      this.#hasHash = true;
+      this.hash[this.count] = contentHash;
+      this.hasHash = true;
     }
-    this.#count++;
+    this.count++;
   }
 
   samples(): CadenceSamples {
-    const count = this.#count;
+    const count = this.count;
     return {
       count,
-      now: this.#now.subarray(0, count),
-      mediaTime: this.#mediaTime.subarray(0, count),
-      ...(this.#hasHash ? { contentHash: this.#hash.subarray(0, count) } : {}),
+      now: this.now.subarray(0, count),
+      mediaTime: this.mediaTime.subarray(0, count),
+      ...(this.hasHash ? { contentHash: this.hash.subarray(0, count) } : {}),
     };
   }
 
   reset(): void {
-    this.#count = 0;
-    this.#hasHash = false;
+    this.count = 0;
+    this.hasHash = false;
   }
 }
