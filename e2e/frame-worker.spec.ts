@@ -51,7 +51,7 @@ interface Answer {
   jpegType: string | null;
 }
 
-test('the frame worker copies upright camera frames as RGBA (the pixels createImageBitmap makes), shrinks HD frames to RGBA, and keeps bitmaps where copyTo would be wrong', async ({
+test('the frame worker copies camera frames as RGBA (the pixels createImageBitmap makes) and shrinks HD frames', async ({
   page,
 }) => {
   await startWorkerAndCamera(page);
@@ -127,6 +127,8 @@ test('the frame worker copies upright camera frames as RGBA (the pixels createIm
 
     const camera = await send(new VideoFrame(video), { lend: 640 * 480 * 4, jpeg: 0.8 });
     const unlent = await send(new VideoFrame(video), {});
+    // A size larger than the frame (the camera shrank since the page measured it): the frame as it is.
+    const larger = await send(new VideoFrame(video), { size: { width: 1280, height: 960 } });
     // HD-style scaling (an HD camera's 1280×720 to 640×360 is the same 2:1), and a ratio of 1.6.
     const halved = await send(new VideoFrame(video), {
       size: { width: 320, height: 240 },
@@ -141,20 +143,9 @@ test('the frame worker copies upright camera frames as RGBA (the pixels createIm
       lend: 640 * 360 * 4,
       jpeg: 0.8,
     });
-    // A phone sensor mounted sideways: the frame says so. copyTo ignores that by definition; createImageBitmap
-    // is where an engine applies it (WebCodecs), so such a frame must take the bitmap path.
-    const still = new VideoFrame(new Uint8Array(64 * 32 * 4).fill(128), {
-      format: 'RGBA',
-      codedWidth: 64,
-      codedHeight: 32,
-      timestamp: 0,
-      rotation: 90,
-    } as VideoFrameBufferInit);
-    const rotationSupported = (still as VideoFrame & { rotation?: number }).rotation === 90;
-    const rotated = await send(still, { lend: 64 * 32 * 4 });
     for (const t of stream.getTracks()) t.stop();
     worker.terminate();
-    return { camera, unlent, halved, scaled, hdFrame, rotated, rotationSupported };
+    return { camera, unlent, larger, halved, scaled, hdFrame };
   });
 
   // A camera frame (I420 from the fake device) arrives as RGBA bytes, the picture createImageBitmap made of
@@ -170,6 +161,8 @@ test('the frame worker copies upright camera frames as RGBA (the pixels createIm
   expect(answers.camera.jpegType).toBe('image/jpeg');
   // No buffer lent: the worker allocates one.
   expect(answers.unlent).toMatchObject({ kind: 'rgba', width: 640, height: 480, bytes: 640 * 480 * 4 });
+  // Not shrunk, and the RGBA path stays on for the frames after it (below).
+  expect(answers.larger).toMatchObject({ kind: 'rgba', width: 640, height: 480, bytes: 640 * 480 * 4 });
   // Scaled frames: copied whole, then box-averaged into the lent buffer (camera/shrink.ts). At 2:1 the box
   // average is what the browser's own resize gives (0 here); at 1.6:1 it differs by well under a grey level.
   expect(answers.halved).toMatchObject({ kind: 'rgba', width: 320, height: 240, spareBytes: 0 });
@@ -179,14 +172,6 @@ test('the frame worker copies upright camera frames as RGBA (the pixels createIm
   expect(answers.hdFrame).toMatchObject({ kind: 'rgba', width: 640, height: 360, spareBytes: 0 });
   expect(answers.hdFrame.diffFromBitmap).toBeLessThan(0.5);
   expect(answers.hdFrame.jpegType).toBe('image/jpeg');
-  // A rotated frame: a bitmap, exactly what createImageBitmap makes of it, never the sensor's bytes as stored.
-  // (This Chromium keeps 64×32 there too; an engine that applies the rotation turns both to 32×64.)
-  expect(answers.rotationSupported).toBe(true);
-  expect(answers.rotated.kind).toBe('bitmap');
-  // The buffer lent for it comes back unused, for the page's pool.
-  expect(answers.rotated.spareBytes).toBe(64 * 32 * 4);
-  expect(`${answers.rotated.width}x${answers.rotated.height}`).toBe(answers.rotated.bitmapSize);
-  expect(answers.rotated.diffFromBitmap).toBe(0);
 });
 
 test('where copyTo refuses RGBA, the frame worker hands over bitmaps from then on', async ({ page }) => {
@@ -199,6 +184,7 @@ test('where copyTo refuses RGBA, the frame worker hands over bitmaps from then o
   const seen = await page.evaluate(async () => {
     const { worker, video, stream } = (globalThis as unknown as { bench: Bench }).bench;
     const kinds: string[] = [];
+    const spares: number[] = [];
     let refusals = 0;
     for (let id = 1; id <= 3; id++) {
       const frame = new VideoFrame(video);
@@ -207,8 +193,14 @@ test('where copyTo refuses RGBA, the frame worker hands over bitmaps from then o
           if (ev.data.refused) refusals++;
           else resolve(ev.data);
         };
-        worker.postMessage({ id, frame, size: null, jpegQuality: null, buffer: null }, [frame]);
+        // Frame 2 comes with a buffer: a bitmap leaves it unused, so it comes back for the page's pool.
+        const buffer = id === 2 ? new ArrayBuffer(640 * 480 * 4) : null;
+        worker.postMessage(
+          { id, frame, size: null, jpegQuality: null, buffer },
+          buffer ? [frame, buffer] : [frame],
+        );
       });
+      spares.push((answer.spare as ArrayBuffer | null)?.byteLength ?? 0);
       const image = answer.image;
       kinds.push(
         image instanceof ImageBitmap
@@ -218,9 +210,114 @@ test('where copyTo refuses RGBA, the frame worker hands over bitmaps from then o
     }
     for (const t of stream.getTracks()) t.stop();
     worker.terminate();
-    return { kinds, refusals };
+    return { kinds, refusals, spares };
   });
   expect(seen.kinds).toEqual(['bitmap 640x480', 'bitmap 640x480', 'bitmap 640x480']);
   // Asked once: after the first refusal the worker goes straight to createImageBitmap.
   expect(seen.refusals).toBe(1);
+  expect(seen.spares).toEqual([0, 640 * 480 * 4, 0]);
+});
+
+test('frames from a sensor mounted sideways are turned upright (WebCodecs rotation, then flip)', async ({
+  page,
+}) => {
+  await startWorkerAndCamera(page);
+  const seen = await page.evaluate(async () => {
+    const { worker, video, stream } = (globalThis as unknown as { bench: Bench }).bench;
+    const pixelsOf = async (source: VideoFrame, size?: { width: number; height: number }) => {
+      const bitmap = await createImageBitmap(
+        source,
+        size ? { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'low' } : {},
+      );
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(bitmap, 0, 0);
+      return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    };
+    // The camera's picture as seen (640×480), and the same picture as a sideways sensor stores it:
+    // turned a quarter anticlockwise (480×640), so that the frame's rotation of 90 turns it back.
+    const upright = new VideoFrame(video);
+    const seenPixels = await pixelsOf(upright);
+    const half = await pixelsOf(upright, { width: 320, height: 240 });
+    upright.close();
+    const W = 640;
+    const H = 480;
+    const stored = new Uint8Array(W * H * 4);
+    // Stored pixel (x, y) of the 480×640 sensor image is seen at (639 - y, x).
+    for (let y = 0; y < W; y++)
+      for (let x = 0; x < H; x++) {
+        const from = (x * W + (W - 1 - y)) * 4;
+        stored.set(seenPixels.subarray(from, from + 4), (y * H + x) * 4);
+      }
+    // The mirror image, for a frame that says flip.
+    const mirrored = new Uint8ClampedArray(W * H * 4);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++)
+        mirrored.set(seenPixels.subarray((y * W + W - 1 - x) * 4, (y * W + W - x) * 4), (y * W + x) * 4);
+    const frame = (
+      data: Uint8Array | Uint8ClampedArray,
+      w: number,
+      h: number,
+      init: { rotation?: number; flip?: boolean },
+    ) =>
+      new VideoFrame(data, {
+        format: 'RGBA',
+        codedWidth: w,
+        codedHeight: h,
+        timestamp: 0,
+        ...init,
+      } as VideoFrameBufferInit);
+    let id = 0;
+    const send = (f: VideoFrame, size: { width: number; height: number } | null) =>
+      new Promise<{ kind: string; width: number; height: number; pixels: Uint8ClampedArray | null }>(
+        (resolve) => {
+          const mine = ++id;
+          worker.onmessage = (ev: MessageEvent<Record<string, unknown>>) => {
+            if (ev.data.id !== mine || !('image' in ev.data)) return;
+            const image = ev.data.image as ImageBitmap | { rgba: ArrayBuffer; width: number; height: number };
+            resolve(
+              'rgba' in image
+                ? {
+                    kind: 'rgba',
+                    width: image.width,
+                    height: image.height,
+                    pixels: new Uint8ClampedArray(image.rgba),
+                  }
+                : { kind: 'bitmap', width: image.width, height: image.height, pixels: null },
+            );
+          };
+          worker.postMessage({ id: mine, frame: f, size, jpegQuality: null, buffer: null }, [f]);
+        },
+      );
+    const diff = (a: Uint8ClampedArray | null, b: Uint8ClampedArray) => {
+      if (!a || a.length !== b.length) return Number.POSITIVE_INFINITY;
+      let sum = 0;
+      for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+      return sum / a.length;
+    };
+    const asSeen = await send(frame(stored, H, W, { rotation: 90 }), null);
+    // HD-style: the page asks for the size as seen (320×240); the stored pixels are shrunk to 240×320, then turned.
+    const shrunk = await send(frame(stored, H, W, { rotation: 90 }), { width: 320, height: 240 });
+    const flipped = await send(frame(seenPixels, W, H, { flip: true }), null);
+    for (const t of stream.getTracks()) t.stop();
+    worker.terminate();
+    const summary = (r: Awaited<ReturnType<typeof send>>, want: Uint8ClampedArray) => ({
+      kind: r.kind,
+      size: `${r.width}x${r.height}`,
+      diff: diff(r.pixels, want),
+    });
+    return {
+      asSeen: summary(asSeen, seenPixels),
+      shrunk: summary(shrunk, half),
+      flipped: summary(flipped, mirrored),
+    };
+  });
+  // Turned back to exactly the picture as seen, as RGBA bytes.
+  expect(seen.asSeen).toEqual({ kind: 'rgba', size: '640x480', diff: 0 });
+  // Shrinking then turning gives the browser's own resize of the upright picture (2:1 box average).
+  expect(seen.shrunk.kind).toBe('rgba');
+  expect(seen.shrunk.size).toBe('320x240');
+  expect(seen.shrunk.diff).toBeLessThan(0.5);
+  // A mirrored frame comes back as the mirror image.
+  expect(seen.flipped).toEqual({ kind: 'rgba', size: '640x480', diff: 0 });
 });

@@ -10,8 +10,8 @@ export interface RgbaFrame {
 
 /**
  * A frame for the vision workers: RGBA bytes where the frame worker could copy them (HD frames shrunk to the
- * analysis size there), else an ImageBitmap (the page's own copy when there is no frame worker, frames
- * carrying a rotation, engines whose copyTo cannot convert to RGBA).
+ * analysis size, sideways sensors' frames turned upright), else an ImageBitmap (the page's own copy when
+ * there is no frame worker, engines whose copyTo cannot convert to RGBA).
  */
 export type FrameImage = ImageBitmap | RgbaFrame;
 

@@ -4,13 +4,15 @@
 // buffer: about 0.6 ms per 640×480 frame here, against 2.6 ms for createImageBitmap, which Chromium also
 // backs with a fresh 1.2 MB of discardable memory per frame (docs/benchmarks.md, "Frame copies"). HD frames
 // are copied whole into this worker's own buffer and box-averaged down to the analysis size (camera/shrink.ts):
-// 1280×720 takes about 3 ms so, against 8.1 ms for a resizing createImageBitmap.
+// 1280×720 takes about 3 ms so, against 8.1 ms for a resizing createImageBitmap. Frames from a sensor mounted
+// sideways (a phone's) are turned upright here (camera/orient.ts): copyTo hands pixels over as stored, and
+// this Chromium does not apply the orientation in createImageBitmap either (e2e/frame-worker.spec.ts).
+// Bitmaps remain for engines whose copyTo cannot convert to RGBA.
 // Recorded frames are JPEG-encoded here as well: this thread is idle between frames, while the vision
 // worker's thread runs the model back to back and would only encode in its rare idle slices.
-import type { FrameSize } from '../vision/frame-size.js';
-import { type FrameImage, isRgba, type RgbaFrame, transferOf } from './frame-image.js';
+import { type FrameImage, isRgba, transferOf } from './frame-image.js';
+import { FramePixels } from './frame-pixels.js';
 import type { FromFrameWorker, ToFrameWorker } from './frame-protocol.js';
-import { shrinkRgba } from './shrink.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,48 +22,12 @@ const ctx = canvas.getContext('2d');
 /** Cleared for good once this browser refuses an RGBA copyTo (older engines convert only to the frame's format). */
 let rgbaCopies = typeof VideoFrame === 'function' && typeof VideoFrame.prototype.copyTo === 'function';
 
-/** An HD frame's full-size pixels, before shrinking: one buffer kept for the whole session. */
-let fullSize: ArrayBuffer | null = null;
-
-async function copyRgba(frame: VideoFrame, buffer: ArrayBuffer | null): Promise<RgbaFrame> {
-  const options: VideoFrameCopyToOptions = { format: 'RGBA' };
-  const bytes = frame.allocationSize(options);
-  const rgba = buffer?.byteLength === bytes ? buffer : new ArrayBuffer(bytes);
-  const [plane] = await frame.copyTo(rgba, options);
-  const width = frame.visibleRect?.width ?? frame.displayWidth;
-  const height = frame.visibleRect?.height ?? frame.displayHeight;
-  if (plane?.offset !== 0 || plane.stride !== width * 4) throw new Error('unexpected RGBA layout');
-  return { rgba, width, height };
-}
-
-/** Orientation metadata newer engines attach to camera frames (rotated phone sensors); not in TS's DOM lib yet. */
-interface OrientedFrame {
-  readonly rotation?: number;
-  readonly flip?: boolean;
-}
-
-/** copyTo hands over the sensor's pixels as stored; createImageBitmap applies the frame's orientation. */
-const upright = (frame: VideoFrame & OrientedFrame) => !frame.rotation && !frame.flip;
-
-/** The frame copied full size, then shrunk into the page's buffer (when it fits) or a new one. */
-async function copyShrunk(
-  frame: VideoFrame,
-  size: FrameSize,
-  buffer: ArrayBuffer | null,
-): Promise<RgbaFrame> {
-  const full = await copyRgba(frame, fullSize);
-  fullSize = full.rgba;
-  const bytes = size.width * size.height * 4;
-  const rgba = buffer?.byteLength === bytes ? buffer : new ArrayBuffer(bytes);
-  const out = { data: new Uint8Array(rgba), width: size.width, height: size.height };
-  shrinkRgba({ data: new Uint8Array(full.rgba), width: full.width, height: full.height }, out);
-  return { rgba, width: size.width, height: size.height };
-}
+const pixels = new FramePixels();
 
 async function toImage({ frame, size, buffer }: ToFrameWorker): Promise<FrameImage> {
-  if (rgbaCopies && upright(frame)) {
+  if (rgbaCopies) {
     try {
-      return await (size ? copyShrunk(frame, size, buffer) : copyRgba(frame, buffer));
+      return await pixels.copy(frame, size, buffer);
     } catch {
       rgbaCopies = false;
     }
