@@ -32,6 +32,12 @@ try {
     ],
   });
   const r = await page.evaluate(captureOnce, { action, timeoutMs: 40_000 });
+  // Long tasks reach their observer a moment after they end; the capture's last one ends at on_capture_complete.
+  await page.waitForTimeout(300);
+  const longTasks = await page.evaluate(
+    (from) => window.__bench.longTasks.filter((t) => t.start >= from),
+    r.origin,
+  );
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
   const events = trace.traceEvents ?? trace;
   const names = new Map();
@@ -61,6 +67,13 @@ try {
   console.log(table(['process / thread', 'busy ms', 'ms per analysed frame'], rows));
   if (args.save) writeFileSync(args.save, JSON.stringify(events));
   console.log(mainPerFrame(events, names, busy, r));
+  const end = r.origin + r.ms;
+  console.log(
+    `page long tasks (≥ 50 ms) from open() to on_capture_complete: ${longTasks.length}` +
+      (longTasks.length
+        ? ` — ${longTasks.map((t) => `${fmt(t.ms, 0)} ms ending ${fmt(end - t.start - t.ms, 0)} ms before the capture's end`).join('; ')}`
+        : ''),
+  );
 } finally {
   await browser.close();
   adapter.stop();

@@ -103,7 +103,15 @@ export async function startAdapter() {
  */
 export function instrumentPage() {
   const w = window;
-  w.__bench = { bitmapMs: [], cameraFps: null, frameSize: null };
+  w.__bench = { bitmapMs: [], cameraFps: null, frameSize: null, longTasks: [] };
+  // Main-thread tasks of 50 ms or more (what a person feels as a stall), with their start on performance.now().
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No Long Tasks API: the list stays empty.
+  }
   const original = w.createImageBitmap.bind(w);
   w.createImageBitmap = (...args) => {
     const t = performance.now();
