@@ -11,7 +11,7 @@
 // Part 3 (the naive loop): a bare single-worker FaceLandmarker on the same camera source, run before and
 //   after part 2 in the same process; the ratio plugin ÷ bare is the throughput goal (≥ 1.5).
 //
-// Usage: pnpm bench:vision [--clips a,b] [--seconds N] [--fps F] [--size WxH]
+// Usage: pnpm bench:vision [--clips a,b] [--seconds N] [--fps F] [--size WxH] [--webgl]
 //   --clips    fixture clips to run (default: all seven); part 2 runs the actions whose clip is listed
 //   --seconds  seconds of camera feed per clip in parts 1 and 3 (default 5)
 //   --fps      camera frame rate (default 60): other than 30, each clip is turned into a Y4M with ffmpeg in
@@ -19,6 +19,8 @@
 //              worker analyses (at 30 fps a single worker already takes nearly every frame)
 //   --size     camera frame size, e.g. 1280x720 (default: the fixture's 640x480): the Y4M is scaled with
 //              ffmpeg, the frame an HD webcam gives for the plugin's 1280x720 request
+//   --webgl    Chromium with a GPU process on SwiftShader instead of --disable-gpu (scripts/lib/probe-run.mjs
+//              gpuFlags), as a browser with a GPU runs: frames and bitmaps in (software) GPU memory
 // Needs `pnpm build` (plugin + adapter dist) and `pnpm models` (.assets); fixtures from $LIVENESS_FIXTURES.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -39,7 +41,7 @@ const ALL_CLIPS = [
 ];
 
 function parseArgs(argv) {
-  const out = { clips: ALL_CLIPS, seconds: 5, fps: 60, size: null };
+  const out = { clips: ALL_CLIPS, seconds: 5, fps: 60, size: null, webgl: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -47,8 +49,9 @@ function parseArgs(argv) {
     else if (flag === '--seconds') out.seconds = Number(value());
     else if (flag === '--fps') out.fps = Number(value());
     else if (flag === '--size') out.size = value();
+    else if (flag === '--webgl') out.webgl = true;
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: pnpm bench:vision [--clips a,b] [--seconds N] [--fps F] [--size WxH]');
+      console.log('usage: pnpm bench:vision [--clips a,b] [--seconds N] [--fps F] [--size WxH] [--webgl]');
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -59,7 +62,7 @@ function parseArgs(argv) {
   if (!(Number.isInteger(out.fps) && out.fps > 0)) throw new Error('--fps must be a whole positive number');
   if (out.size !== null && !/^\d{2,4}x\d{2,4}$/.test(out.size))
     throw new Error('--size must look like 1280x720');
-  out.camera = { fps: out.fps, size: out.size };
+  out.camera = { fps: out.fps, size: out.size, webgl: out.webgl };
   return out;
 }
 
@@ -161,7 +164,9 @@ console.log(
   `machine: ${cpus.length} cores (${cpus[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
     `${os.platform()} ${os.release()}, Node ${process.version}`,
 );
-console.log(`browser: ${chromiumVersion} (headless, CPU delegate, --disable-gpu)`);
+console.log(
+  `browser: ${chromiumVersion} (headless, CPU delegate, ${opts.webgl ? 'GPU process on SwiftShader (--use-angle=swiftshader)' : '--disable-gpu'})`,
+);
 console.log(
   `camera: ${opts.fps} fps (${opts.fps === 30 && !opts.size ? 'the fixture .mjpeg' : `the fixture's frames as a Y4M at ${opts.fps} fps${opts.size ? `, scaled to ${opts.size}` : ''}`})`,
 );

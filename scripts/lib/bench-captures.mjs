@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { fmt, kB, quantile, table } from './bench-format.mjs';
-import { chromiumPath, clipFile, repoRoot } from './probe-run.mjs';
+import { chromiumPath, clipFile, gpuFlags, repoRoot } from './probe-run.mjs';
 
 /** Each action on the clip that shows it (as in e2e/actions.spec.ts). */
 const CAPTURES = [
@@ -34,7 +34,7 @@ function freePort() {
   });
 }
 
-/** Debian Chromium with the fake camera playing `clip` (scaled/retimed by `camera`, see clipFile). */
+/** Debian Chromium with the fake camera playing `clip` (scaled/retimed by `camera`, see clipFile; camera.webgl: gpuFlags). */
 export function launchCameraBrowser(clip, camera = {}) {
   return chromium.launch({
     executablePath: chromiumPath(),
@@ -42,7 +42,7 @@ export function launchCameraBrowser(clip, camera = {}) {
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       `--use-file-for-fake-video-capture=${clipFile(clip, camera)}`,
-      '--disable-gpu',
+      ...gpuFlags(camera.webgl === true),
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',

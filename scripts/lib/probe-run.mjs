@@ -84,7 +84,20 @@ export function chromiumPath() {
   }).trim();
 }
 
-export async function probeClip(baseUrl, clip, { seconds, record, bare = false, camera = {} }) {
+/**
+ * Chromium's GPU flags: `--disable-gpu` (every benchmark's default and the e2e suite's), or with `webgl` a
+ * GPU process on SwiftShader, as a browser with a GPU runs: video frames and bitmaps then live in (software)
+ * GPU memory, and tasks-vision's GPU delegate has a WebGL2 to run on.
+ */
+export const gpuFlags = (webgl) =>
+  webgl ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : ['--disable-gpu'];
+
+/** One probe run in its own Chromium; `delegate` is the bare loop's, `webgl` as in gpuFlags (default camera.webgl). */
+export async function probeClip(
+  baseUrl,
+  clip,
+  { seconds, record, bare = false, camera = {}, delegate = 'CPU', webgl = camera.webgl === true },
+) {
   const file = clipFile(clip, camera);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -92,7 +105,7 @@ export async function probeClip(baseUrl, clip, { seconds, record, bare = false, 
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       `--use-file-for-fake-video-capture=${file}`,
-      '--disable-gpu',
+      ...gpuFlags(webgl),
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
@@ -105,6 +118,7 @@ export async function probeClip(baseUrl, clip, { seconds, record, bare = false, 
       seconds,
       record,
       bare,
+      delegate,
     });
   } finally {
     await browser.close();
