@@ -6,7 +6,8 @@
 // are copied whole into this worker's own buffer and box-averaged down to the analysis size (camera/shrink.ts):
 // 1280×720 takes about 3 ms so, against 8.1 ms for a resizing createImageBitmap. Frames from a sensor mounted
 // sideways (a phone's) are turned upright here (camera/orient.ts): copyTo hands pixels over as stored, and
-// this Chromium does not apply the orientation in createImageBitmap either (e2e/frame-worker.spec.ts).
+// this Chromium applies the orientation in createImageBitmap for a canvas-backed frame but not for one
+// holding its pixels in memory (e2e/sensor-orientation.spec.ts), so the browser is not relied on for it.
 // Bitmaps remain for engines whose copyTo cannot convert to RGBA.
 // Recorded frames are JPEG-encoded here as well: this thread is idle between frames, while the vision
 // worker's thread runs the model back to back and would only encode in its rare idle slices.
