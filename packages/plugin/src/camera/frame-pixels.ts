@@ -40,6 +40,8 @@ export class FramePixels {
     size: FrameSize | null,
     buffer: ArrayBuffer | null,
   ): Promise<RgbaFrame> {
+    // The common case first, without building an orientation per frame.
+    if (!frame.rotation && !frame.flip) return this.copyAt(frame, size, buffer);
     const o = orientationOf(frame);
     if (isUpright(o)) return this.copyAt(frame, size, buffer);
     // Shrunk as stored (sides swapped for a quarter turn), then turned into the page's buffer.
