@@ -44,6 +44,13 @@ describe('RepeatFilter', () => {
     expect(a.reads + b.reads).toBe(0);
   });
 
+  it('a frame whose bytes cannot be read counts as a new picture (never rejects)', async () => {
+    const f = new RepeatFilter();
+    expect(await f.repeats(1, frame(5, 5))).toBe(false);
+    const unreadable: EncodedFrame = { size: 2, arrayBuffer: () => Promise.reject(new Error('gone')) };
+    expect(await f.repeats(1, unreadable)).toBe(false);
+  });
+
   it('keeps clips apart and forgets a finished clip', async () => {
     const f = new RepeatFilter();
     expect(await f.repeats(1, frame(5))).toBe(false);

@@ -23,13 +23,17 @@ export class RepeatFilter {
 
   /**
    * True when `frame` has the bytes of the clip's previous recorded frame; otherwise remembers it.
-   * Bytes are read only when the sizes match, which distinct JPEGs almost never do.
+   * Bytes are read only when the sizes match, which distinct JPEGs almost never do. Never rejects.
    */
   async repeats(clipId: number, frame: EncodedFrame): Promise<boolean> {
     const prev = this.last.get(clipId);
     if (prev && prev.size === frame.size) {
-      const [a, b] = await Promise.all([prev.arrayBuffer(), frame.arrayBuffer()]);
-      if (sameBytes(new Uint8Array(a), new Uint8Array(b))) return true;
+      try {
+        const [a, b] = await Promise.all([prev.arrayBuffer(), frame.arrayBuffer()]);
+        if (sameBytes(new Uint8Array(a), new Uint8Array(b))) return true;
+      } catch {
+        // Bytes that cannot be read count as a new picture: the frame is kept rather than the clip stalled.
+      }
     }
     this.last.set(clipId, frame);
     return false;

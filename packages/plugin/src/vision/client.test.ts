@@ -229,6 +229,61 @@ describe('VisionClient with two workers', () => {
     expect((await best).bestFrameId).toBe(f1.id);
   });
 
+  it('a frame after one whose repeat check is under way waits for it; a check that cannot read the bytes keeps the frame', async () => {
+    const { client, a, b } = await twoReady();
+    const rec = { clipId: 4, jpegQuality: 0.8 };
+    const order: number[] = [];
+    const track = (p: Promise<FrameResult | null>) =>
+      p.then((r) => {
+        order.push(r?.metrics.timestamp ?? -1);
+        return r;
+      });
+    // Frames 1 and 2 are recorded with JPEGs of the same size, so frame 2's check reads bytes, which fails.
+    const p1 = track(client.analyse(bitmap(), 1, rec));
+    const p2 = track(client.analyse(bitmap(), 2, rec));
+    const p3 = track(client.analyse(bitmap(), 3, null));
+    const [f1, f3] = a.frames();
+    const [f2] = b.frames();
+    if (!f1 || !f2 || !f3) throw new Error('frames not sent');
+    const unreadable = new Blob(['bbbb']);
+    unreadable.arrayBuffer = () => Promise.reject(new Error('gone'));
+    for (const [w, f, jpeg] of [
+      [a, f1, new Blob(['aaaa'])],
+      [b, f2, unreadable],
+    ] as const) {
+      w.say({
+        type: 'result',
+        id: f.id,
+        metrics: metrics(f.timestamp),
+        inferenceMs: 1,
+        encoding: true,
+        spare: null,
+      });
+      w.say({ type: 'jpeg', id: f.id, jpeg });
+    }
+    // Frame 3 has nothing to check, but comes after frame 2 in capture order.
+    a.say({ type: 'result', id: f3.id, metrics: metrics(3), inferenceMs: 1, encoding: false, spare: null });
+    const [r1, r2, r3] = await Promise.all([p1, p2, p3]);
+    expect(order).toEqual([1, 2, 3]);
+    expect(r1?.jpeg).not.toBeNull();
+    expect(r2?.jpeg).toBe(unreadable);
+    expect(r3?.jpeg).toBeNull();
+    // The chain is not stuck: the next frame still arrives.
+    const p4 = client.analyse(bitmap(), 4, null);
+    const w4 = [a, b].find((w) => w.frames().some((f) => f.timestamp === 4));
+    const f4 = w4?.frames().find((f) => f.timestamp === 4);
+    if (!w4 || !f4) throw new Error('frame 4 not sent');
+    w4.say({
+      type: 'result',
+      id: f4.id,
+      metrics: metrics(4),
+      inferenceMs: 1,
+      encoding: false,
+      spare: null,
+    });
+    expect((await p4)?.metrics.timestamp).toBe(4);
+  });
+
   it("the clip's best frame is the best of both workers' bests", async () => {
     const { client, a, b } = await twoReady();
     const done = client.finishClip(7);
