@@ -48,26 +48,29 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 
 /**
  * Scales the box of an RGBA image into `out` (outWidth×outHeight RGBA) by averaging the source pixels under
- * each output pixel: the face crop pixelStats measures, taken from raw frame bytes without a canvas. Parts
- * of the box outside the image repeat its edge pixels.
+ * each output pixel, rounded half up; the output is opaque. It takes the face crop pixelStats measures from
+ * raw frame bytes without a canvas, and shrinks whole HD frames in the frame worker (camera/shrink.ts).
+ * Boxes span whole source pixels, [floor(i·ratio), floor((i+1)·ratio)), at least one wide. Parts of the box
+ * outside the image repeat its edge pixels.
  */
 export function cropInto(
-  src: Uint8ClampedArray,
+  src: Uint8Array | Uint8ClampedArray,
   width: number,
   height: number,
   box: Box,
-  out: Uint8ClampedArray,
+  out: Uint8Array | Uint8ClampedArray,
   outWidth: number,
   outHeight: number,
 ): void {
-  const stepX = Math.max(1, box.right - box.left) / outWidth;
-  const stepY = Math.max(1, box.bottom - box.top) / outHeight;
+  const boxWidth = Math.max(1, box.right - box.left);
+  const boxHeight = Math.max(1, box.bottom - box.top);
   for (let oy = 0; oy < outHeight; oy++) {
-    const y0 = Math.floor(box.top + oy * stepY);
-    const y1 = Math.max(y0 + 1, Math.floor(box.top + (oy + 1) * stepY));
+    // (i × size) / out rather than i × (size / out): exact edges for whole-pixel boxes.
+    const y0 = Math.floor(box.top + (oy * boxHeight) / outHeight);
+    const y1 = Math.max(y0 + 1, Math.floor(box.top + ((oy + 1) * boxHeight) / outHeight));
     for (let ox = 0; ox < outWidth; ox++) {
-      const x0 = Math.floor(box.left + ox * stepX);
-      const x1 = Math.max(x0 + 1, Math.floor(box.left + (ox + 1) * stepX));
+      const x0 = Math.floor(box.left + (ox * boxWidth) / outWidth);
+      const x1 = Math.max(x0 + 1, Math.floor(box.left + ((ox + 1) * boxWidth) / outWidth));
       let r = 0;
       let g = 0;
       let b = 0;
@@ -75,16 +78,17 @@ export function cropInto(
         const row = clamp(y, 0, height - 1) * width;
         for (let x = x0; x < x1; x++) {
           const p = (row + clamp(x, 0, width - 1)) * 4;
-          r += src[p] ?? 0;
-          g += src[p + 1] ?? 0;
-          b += src[p + 2] ?? 0;
+          r += src[p] as number;
+          g += src[p + 1] as number;
+          b += src[p + 2] as number;
         }
       }
       const n = (y1 - y0) * (x1 - x0);
+      const half = n >> 1;
       const o = (oy * outWidth + ox) * 4;
-      out[o] = r / n;
-      out[o + 1] = g / n;
-      out[o + 2] = b / n;
+      out[o] = ((r + half) / n) | 0;
+      out[o + 1] = ((g + half) / n) | 0;
+      out[o + 2] = ((b + half) / n) | 0;
       out[o + 3] = 255;
     }
   }
