@@ -32,6 +32,15 @@ class FakeWorker {
 }
 
 const metrics = (timestamp: number) => ({ timestamp }) as FaceMetrics;
+/** The worker's result for frame `id` taken at `timestamp`; `encoding`: its JPEG follows. */
+const result = (id: number, timestamp: number, encoding = false): FromWorker => ({
+  type: 'result',
+  id,
+  metrics: metrics(timestamp),
+  inferenceMs: 1,
+  encoding,
+  spare: null,
+});
 const bitmap = () => ({ close() {} }) as unknown as ImageBitmap;
 const urls = { workerUrl: '/plugin/vision_worker.js', wasmBaseUrl: '/w', modelUrl: '/m' };
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -251,18 +260,11 @@ describe('VisionClient with two workers', () => {
       [a, f1, new Blob(['aaaa'])],
       [b, f2, unreadable],
     ] as const) {
-      w.say({
-        type: 'result',
-        id: f.id,
-        metrics: metrics(f.timestamp),
-        inferenceMs: 1,
-        encoding: true,
-        spare: null,
-      });
+      w.say(result(f.id, f.timestamp, true));
       w.say({ type: 'jpeg', id: f.id, jpeg });
     }
     // Frame 3 has nothing to check, but comes after frame 2 in capture order.
-    a.say({ type: 'result', id: f3.id, metrics: metrics(3), inferenceMs: 1, encoding: false, spare: null });
+    a.say(result(f3.id, 3));
     const [r1, r2, r3] = await Promise.all([p1, p2, p3]);
     expect(order).toEqual([1, 2, 3]);
     expect(r1?.jpeg).not.toBeNull();
@@ -273,14 +275,7 @@ describe('VisionClient with two workers', () => {
     const w4 = [a, b].find((w) => w.frames().some((f) => f.timestamp === 4));
     const f4 = w4?.frames().find((f) => f.timestamp === 4);
     if (!w4 || !f4) throw new Error('frame 4 not sent');
-    w4.say({
-      type: 'result',
-      id: f4.id,
-      metrics: metrics(4),
-      inferenceMs: 1,
-      encoding: false,
-      spare: null,
-    });
+    w4.say(result(f4.id, 4));
     expect((await p4)?.metrics.timestamp).toBe(4);
   });
 

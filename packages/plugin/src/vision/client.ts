@@ -60,12 +60,9 @@ export class VisionClient {
   private readonly waiting = new Map<number, (r: FrameResult | null) => void>();
   /** In capture order: the repeat filter, then the caller. */
   private readonly order = new InOrder<FrameResult | null>((id, r) => {
-    const clip = this.clipOf.get(id);
-    this.clipOf.delete(id);
-    // Nothing to check and nothing ahead in the chain: delivered now, without a promise per frame.
-    if (!(r?.jpeg && clip !== undefined) && this.checking === 0) return this.deliver(id, r);
-    this.checking++;
     this.tail = this.tail.then(async () => {
+      const clip = this.clipOf.get(id);
+      this.clipOf.delete(id);
       // The same picture handed over twice is recorded once (capture/repeats.ts); a repeat that a worker
       // kept as its best frame stands for the frame it repeats.
       if (r?.jpeg && clip !== undefined) {
@@ -74,13 +71,11 @@ export class VisionClient {
           this.alias.set(id, this.lastKept);
         } else this.lastKept = id;
       }
-      this.checking--;
-      this.deliver(id, r);
+      this.waiting.get(id)?.(r);
+      this.waiting.delete(id);
     });
   });
   private tail = Promise.resolve();
-  /** Results in the repeat-check chain, not delivered yet: later ones queue behind them, in order. */
-  private checking = 0;
   private readonly repeats = new RepeatFilter();
   private readonly clipOf = new Map<number, number>();
   private readonly alias = new Map<number, number>();
@@ -180,11 +175,6 @@ export class VisionClient {
   private drop(slot: Slot): void {
     slot.stop();
     this.slots.splice(this.slots.indexOf(slot), 1);
-  }
-
-  private deliver(id: number, r: FrameResult | null): void {
-    this.waiting.get(id)?.(r);
-    this.waiting.delete(id);
   }
 
   /** Resolves with the model's load time in ms once it can analyse frames. */

@@ -10,12 +10,6 @@ export class InOrder<T> {
   constructor(private readonly release: (id: number, value: T) => void) {}
 
   put(id: number, value: T): void {
-    // The usual case (one worker, or the other worker not ahead): released at once, no map entry made.
-    if (id === this.next && this.held.size === 0) {
-      this.next++;
-      this.release(id, value);
-      return;
-    }
     this.held.set(id, value);
     for (let v = this.held.get(this.next); this.held.delete(this.next); v = this.held.get(this.next))
       this.release(this.next++, v as T);
