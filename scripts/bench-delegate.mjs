@@ -9,11 +9,10 @@
 //
 // Usage: node scripts/bench-delegate.mjs [--clip neutral_frontal] [--seconds 5] [--runs 2] [--size 1280x720]
 import { fmt, quantile, table } from './lib/bench-format.mjs';
+import { flags } from './lib/flags.mjs';
 import { probeClip, startProbeServer } from './lib/probe-run.mjs';
 
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2)
-  args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = flags();
 const clip = args.clip ?? 'neutral_frontal';
 const seconds = Number(args.seconds ?? 5);
 const runs = Number(args.runs ?? 2);

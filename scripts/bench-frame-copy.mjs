@@ -13,10 +13,9 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { launchCameraBrowser } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
+import { flags } from './lib/flags.mjs';
 
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2)
-  args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = flags();
 const frames = Number(args.frames ?? 140);
 const clip = args.clip ?? 'neutral_frontal';
 const size = args.size ?? null;

@@ -11,10 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { captureOnce, launchCameraBrowser, openDemoPage, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
+import { flags } from './lib/flags.mjs';
 
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2)
-  args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = flags();
 const sessions = Number(args.sessions ?? 4);
 const action = args.action ?? 'video_selfie_scan';
 const clip = args.clip ?? 'neutral_frontal';

@@ -8,11 +8,10 @@
 import { writeFileSync } from 'node:fs';
 import { captureOnce, launchCameraBrowser, openDemoPage, startAdapter } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
+import { flags } from './lib/flags.mjs';
 import { mainPerFrame } from './lib/trace-frames.mjs';
 
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2)
-  args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = flags();
 const action = args.action ?? 'video_selfie_scan';
 const clip = args.clip ?? 'neutral_frontal';
 const camera = { fps: Number(args.fps ?? 60), size: args.size ?? null };
