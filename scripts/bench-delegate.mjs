@@ -12,7 +12,7 @@ import { fmt, quantile, table } from './lib/bench-format.mjs';
 import { flags } from './lib/flags.mjs';
 import { probeClip, startProbeServer } from './lib/probe-run.mjs';
 
-const args = flags();
+const args = flags(['clip', 'runs', 'seconds', 'size']);
 const clip = args.clip ?? 'neutral_frontal';
 const seconds = Number(args.seconds ?? 5);
 const runs = Number(args.runs ?? 2);

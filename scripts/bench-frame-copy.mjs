@@ -15,7 +15,7 @@ import { launchCameraBrowser } from './lib/bench-captures.mjs';
 import { fmt, table } from './lib/bench-format.mjs';
 import { flags } from './lib/flags.mjs';
 
-const args = flags();
+const args = flags(['clip', 'frames', 'methods', 'size']);
 const frames = Number(args.frames ?? 140);
 const clip = args.clip ?? 'neutral_frontal';
 const size = args.size ?? null;

@@ -13,7 +13,7 @@ import { captureOnce, launchCameraBrowser, openDemoPage, startAdapter } from './
 import { fmt, table } from './lib/bench-format.mjs';
 import { flags } from './lib/flags.mjs';
 
-const args = flags();
+const args = flags(['action', 'clip', 'sessions', 'size', 'top', 'workers', 'profile-to']);
 const sessions = Number(args.sessions ?? 4);
 const action = args.action ?? 'video_selfie_scan';
 const clip = args.clip ?? 'neutral_frontal';

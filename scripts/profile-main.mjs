@@ -9,7 +9,7 @@ import { captureOnce, launchCameraBrowser, openDemoPage, startAdapter } from './
 import { fmt, table } from './lib/bench-format.mjs';
 import { flags } from './lib/flags.mjs';
 
-const args = flags();
+const args = flags(['action', 'clip', 'save', 'size']);
 const action = args.action ?? 'video_selfie_scan';
 const clip = args.clip ?? 'neutral_frontal';
 const camera = { fps: 60, size: args.size ?? null };

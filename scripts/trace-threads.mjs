@@ -11,7 +11,7 @@ import { fmt, table } from './lib/bench-format.mjs';
 import { flags } from './lib/flags.mjs';
 import { mainPerFrame } from './lib/trace-frames.mjs';
 
-const args = flags();
+const args = flags(['action', 'clip', 'cores', 'fps', 'save', 'size']);
 const action = args.action ?? 'video_selfie_scan';
 const clip = args.clip ?? 'neutral_frontal';
 const camera = { fps: Number(args.fps ?? 60), size: args.size ?? null };
